@@ -1,0 +1,129 @@
+package org.ladderboard.validation;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.TaskType;
+
+/**
+ * Reads an upload (.csv, .jsonl or a .zip of them) for one task type and reports every error and warning with its
+ * place. The same code checks a browser upload, a worker's input and a CLI run.
+ */
+public final class DatasetValidator {
+
+    static final int PREVIEW_ROWS = 5;
+
+    private final ValidationSettings settings;
+    private final List<ExampleCheck> extraChecks;
+
+    public DatasetValidator(ValidationSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** {@code extraChecks} run after the file's own rules, e.g. the tokenizer rules of a round's ladders. */
+    public DatasetValidator(ValidationSettings settings, List<ExampleCheck> extraChecks) {
+        this.settings = settings;
+        this.extraChecks = List.copyOf(extraChecks);
+    }
+
+    public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType) {
+        Findings findings = new Findings();
+        List<ParsedPart> parts = new ArrayList<>();
+        if (bytes.length > settings.maxFileBytes()) {
+            findings.error(Check.FILE_TOO_LARGE, fileName, null, null, null, null, "the file is "
+                    + megabytes(bytes.length) + "; at most " + megabytes(settings.maxFileBytes()) + " is allowed");
+            return result(taskType, findings, parts);
+        }
+        List<DataFile> files = ZipUnpacker.looksLikeZip(fileName, bytes)
+                ? ZipUnpacker.unpack(fileName, bytes, settings, findings)
+                : List.of(new DataFile(fileName, bytes));
+        int[] rowsLeft = {settings.maxRows()};
+        for (DataFile file : files) {
+            ParsedPart part = readPart(file, taskType, findings, rowsLeft);
+            if (part != null) {
+                parts.add(part);
+            }
+            if (rowsLeft[0] < 0) {
+                break;
+            }
+        }
+        if (!parts.isEmpty()) {
+            List<Example> examples = parts.stream().flatMap(p -> p.examples().stream()).toList();
+            DatasetRules.apply(taskType, examples, settings.minRows(), findings);
+            if (!findings.hasErrors()) {
+                extraChecks.forEach(check -> check.check(taskType, examples, findings));
+            }
+        }
+        return result(taskType, findings, parts);
+    }
+
+    private ParsedPart readPart(DataFile file, TaskType taskType, Findings findings, int[] rowsLeft) {
+        String part = file.partName();
+        String format = switch (file.extension()) {
+            case "csv" -> "csv";
+            case "jsonl" -> "jsonl";
+            default -> null;
+        };
+        if (format == null) {
+            findings.error(Check.UNSUPPORTED_FILE_TYPE, part, null, null, null, null,
+                    "'" + file.fileName() + "' is not a .csv, .jsonl or .zip file");
+            return null;
+        }
+        String text = TextDecoder.decode(file, part, findings);
+        if (text == null) {
+            return null;
+        }
+        ExampleReader reader = new ExampleReader(taskType, part, findings);
+        List<Example> examples = new ArrayList<>();
+        Row.Sink sink = row -> {
+            if (--rowsLeft[0] < 0) {
+                findings.error(Check.TOO_MANY_ROWS, part, row.row(), row.line(), null, null,
+                        "the dataset has more than " + settings.maxRows() + " rows");
+                return false;
+            }
+            Example example = reader.read(row);
+            if (example != null) {
+                examples.add(example);
+            }
+            return true;
+        };
+        List<String> columns;
+        if (format.equals("csv")) {
+            columns = CsvRows.read(text, part, findings, settings.maxFieldChars(), reader::checkHeader, sink);
+        } else {
+            columns = JsonlRows.read(text, part, findings, settings.maxFieldChars(), sink);
+        }
+        if (columns == null) {
+            return null;
+        }
+        PartSummary summary = new PartSummary(part, file.fileName(), format, examples.size(), columns, sha256(file.bytes()),
+                file.bytes().length);
+        return new ParsedPart(summary, file.bytes(), examples);
+    }
+
+    private ValidationResult result(TaskType taskType, Findings findings, List<ParsedPart> parts) {
+        boolean valid = !findings.hasErrors();
+        List<Example> preview = parts.stream().flatMap(p -> p.examples().stream()).limit(PREVIEW_ROWS).toList();
+        int rows = parts.stream().mapToInt(p -> p.examples().size()).sum();
+        ValidationReport report = new ValidationReport(valid, taskType.id(), rows,
+                parts.stream().map(ParsedPart::summary).toList(), findings.errors(), findings.warnings(),
+                findings.errorCount(), preview);
+        return new ValidationResult(report, valid ? List.copyOf(parts) : List.of());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}
