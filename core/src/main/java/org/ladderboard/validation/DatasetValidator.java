@@ -1,12 +1,10 @@
 package org.ladderboard.validation;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.Sha256;
 import org.ladderboard.dataset.TaskType;
 
 /**
@@ -100,7 +98,7 @@ public final class DatasetValidator {
         if (columns == null) {
             return null;
         }
-        PartSummary summary = new PartSummary(part, file.fileName(), format, examples.size(), columns, sha256(file.bytes()),
+        PartSummary summary = new PartSummary(part, file.fileName(), format, examples.size(), columns, Sha256.hex(file.bytes()),
                 file.bytes().length);
         return new ParsedPart(summary, file.bytes(), examples);
     }
@@ -113,14 +111,6 @@ public final class DatasetValidator {
                 parts.stream().map(ParsedPart::summary).toList(), findings.errors(), findings.warnings(),
                 findings.errorCount(), preview);
         return new ValidationResult(report, valid ? List.copyOf(parts) : List.of());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private static String megabytes(long bytes) {

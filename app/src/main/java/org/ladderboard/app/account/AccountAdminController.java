@@ -1,0 +1,40 @@
+package org.ladderboard.app.account;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Organizers create judge and organizer accounts (contestants register themselves). */
+@Controller
+class AccountAdminController {
+
+    private final AccountService accounts;
+    private final AccountRepository repository;
+
+    AccountAdminController(AccountService accounts, AccountRepository repository) {
+        this.accounts = accounts;
+        this.repository = repository;
+    }
+
+    @GetMapping("/organizer/accounts")
+    String list(Model model) {
+        model.addAttribute("accounts", repository.findAllByOrderByRoleAscEmailAsc());
+        model.addAttribute("roles", Role.values());
+        return "account/admin";
+    }
+
+    @PostMapping("/organizer/accounts")
+    String create(@RequestParam String email, @RequestParam(defaultValue = "") String displayName,
+                  @RequestParam String password, @RequestParam Role role, RedirectAttributes redirect) {
+        try {
+            accounts.create(email, displayName, password, role);
+            redirect.addFlashAttribute("message", role.name().toLowerCase() + " account " + email + " created");
+        } catch (AccountService.EmailTakenException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/organizer/accounts";
+    }
+}

@@ -1,0 +1,131 @@
+package org.ladderboard.app.account;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-in, contestant registration, and each account's own page with its API tokens. */
+@Controller
+class AccountController {
+
+    /** The registration form; only contestants register themselves. */
+    static class Registration {
+        @NotBlank(message = "enter your email")
+        @Email(message = "enter a valid email")
+        @Size(max = 320)
+        private String email;
+
+        @Size(max = 120, message = "at most 120 characters")
+        private String displayName;
+
+        @NotBlank(message = "choose a password")
+        @Size(min = AccountService.MIN_PASSWORD_LENGTH, max = 200, message = "use at least 10 characters")
+        private String password;
+
+        private String confirm;
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getConfirm() {
+            return confirm;
+        }
+
+        public void setConfirm(String confirm) {
+            this.confirm = confirm;
+        }
+    }
+
+    private final AccountService accounts;
+    private final ApiTokenService tokens;
+    private final CurrentAccount currentAccount;
+
+    AccountController(AccountService accounts, ApiTokenService tokens, CurrentAccount currentAccount) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.currentAccount = currentAccount;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "account/login";
+    }
+
+    @GetMapping("/register")
+    String registerForm(Model model) {
+        model.addAttribute("registration", new Registration());
+        return "account/register";
+    }
+
+    @PostMapping("/register")
+    String register(@Valid @ModelAttribute("registration") Registration form, BindingResult errors,
+                    RedirectAttributes redirect) {
+        if (form.getPassword() != null && !form.getPassword().equals(form.getConfirm())) {
+            errors.rejectValue("confirm", "mismatch", "the two passwords differ");
+        }
+        if (errors.hasErrors()) {
+            return "account/register";
+        }
+        try {
+            accounts.create(form.getEmail(), form.getDisplayName(), form.getPassword(), Role.CONTESTANT);
+        } catch (AccountService.EmailTakenException taken) {
+            errors.rejectValue("email", "taken", "an account with this email exists already: sign in instead");
+            return "account/register";
+        }
+        redirect.addAttribute("registered", "");
+        redirect.addAttribute("email", AccountService.normaliseEmail(form.getEmail()));
+        return "redirect:/login";
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        Account account = currentAccount.require();
+        model.addAttribute("account", account);
+        model.addAttribute("tokens", tokens.list(account));
+        return "account/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String issueToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        ApiTokenService.IssuedToken issued = tokens.issue(currentAccount.require(), name);
+        redirect.addFlashAttribute("newToken", issued.value());
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id) {
+        tokens.revoke(currentAccount.require(), id);
+        return "redirect:/account";
+    }
+}

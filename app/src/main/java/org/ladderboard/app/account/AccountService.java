@@ -1,0 +1,59 @@
+package org.ladderboard.app.account;
+
+import java.util.Locale;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    public AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** Emails are compared case-insensitively: stored lower-cased and trimmed. */
+    public static String normaliseEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Transactional
+    public Account create(String email, String displayName, String password, Role role) {
+        String normalised = normaliseEmail(email);
+        if (accounts.existsByEmail(normalised)) {
+            throw new EmailTakenException(normalised);
+        }
+        if (!normalised.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("'" + normalised + "' is not an email address");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        String name = displayName == null || displayName.isBlank() ? normalised : displayName.trim();
+        return accounts.save(new Account(normalised, name, passwordEncoder.encode(password), role));
+    }
+
+    @Transactional
+    public Account createIfAbsent(String email, String displayName, String password, Role role) {
+        return accounts.findByEmail(normaliseEmail(email)).orElseGet(() -> create(email, displayName, password, role));
+    }
+
+    public Account byEmail(String email) {
+        return accounts.findByEmail(normaliseEmail(email))
+                .orElseThrow(() -> new IllegalStateException("no account " + email));
+    }
+
+    /** An account with this email exists already. */
+    public static class EmailTakenException extends RuntimeException {
+        public EmailTakenException(String email) {
+            super("an account with the email " + email + " exists already");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.ladderboard.app.demo;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.ladderboard.app.account.AccountRepository;
+import org.ladderboard.app.account.AccountService;
+import org.ladderboard.app.account.Role;
+import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.RoundRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one-command run's demo: a round open for 60 days on the configured ladders, and one account per role. The
+ * password comes from LADDERBOARD_DEMO_PASSWORD, or is generated and printed once, when the accounts are created.
+ */
+@Component
+@ConditionalOnProperty(name = "ladderboard.demo.enabled", havingValue = "true")
+class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    static final List<String> EMAILS = List.of("contestant@demo", "judge@demo", "organizer@demo");
+
+    private final DemoProperties properties;
+    private final AccountService accounts;
+    private final AccountRepository accountRepository;
+    private final RoundRepository rounds;
+    private final LadderRegistry ladders;
+
+    DemoSeeder(DemoProperties properties, AccountService accounts, AccountRepository accountRepository,
+               RoundRepository rounds, LadderRegistry ladders) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.accountRepository = accountRepository;
+        this.rounds = rounds;
+        this.ladders = ladders;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (rounds.count() == 0) {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS);
+            Round round = new Round("Demo round", start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(60)));
+            round.setDescription("Find a task where bigger language models do worse. Datasets are scored on the "
+                    + "bundled micro ladder of four small models trained on the same text.");
+            round.setDailyLimit(10);
+            round.setLadders(new LinkedHashSet<>(ladders.all().stream().map(LadderProperties.Ladder::name).toList()));
+            rounds.save(round);
+            log.info("Demo round created: open until {}", round.getClosesAt());
+        }
+        if (EMAILS.stream().noneMatch(accountRepository::existsByEmail)) {
+            boolean generated = properties.password() == null || properties.password().isBlank();
+            String password = generated ? generatePassword() : properties.password();
+            accounts.createIfAbsent("contestant@demo", "Demo contestant", password, Role.CONTESTANT);
+            accounts.createIfAbsent("judge@demo", "Demo judge", password, Role.JUDGE);
+            accounts.createIfAbsent("organizer@demo", "Demo organizer", password, Role.ORGANIZER);
+            if (generated) {
+                // printed once: later starts reuse the stored accounts and do not know the password
+                log.warn("\n\n  Demo accounts contestant@demo, judge@demo, organizer@demo created with password: {}\n"
+                        + "  (set LADDERBOARD_DEMO_PASSWORD to choose it; it is not shown again)\n", password);
+            } else {
+                log.info("Demo accounts created with the password from LADDERBOARD_DEMO_PASSWORD");
+            }
+        }
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}

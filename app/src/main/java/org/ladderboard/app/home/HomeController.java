@@ -1,0 +1,35 @@
+package org.ladderboard.app.home;
+
+import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.account.Role;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.round.RoundService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    private final RoundService rounds;
+    private final CurrentAccount currentAccount;
+    private final LadderRegistry ladders;
+
+    HomeController(RoundService rounds, CurrentAccount currentAccount, LadderRegistry ladders) {
+        this.rounds = rounds;
+        this.currentAccount = currentAccount;
+        this.ladders = ladders;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        rounds.current().ifPresent(round -> {
+            model.addAttribute("round", round);
+            model.addAttribute("roundOpen", round.isOpenAt(rounds.now()));
+            model.addAttribute("roundLadders", round.getLadders().stream().flatMap(n -> ladders.find(n).stream()).toList());
+            currentAccount.get().filter(a -> a.getRole() == Role.CONTESTANT)
+                    .ifPresent(a -> model.addAttribute("quota", rounds.quota(round, a)));
+        });
+        return "home";
+    }
+}

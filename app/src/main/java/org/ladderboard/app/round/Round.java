@@ -1,0 +1,126 @@
+package org.ladderboard.app.round;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+
+/** A submission window with its own rules and the ladders its submissions are scored on. */
+@Entity
+public class Round {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String description = "";
+
+    @Column(name = "opens_at", nullable = false)
+    private Instant opensAt;
+
+    @Column(name = "closes_at", nullable = false)
+    private Instant closesAt;
+
+    @Column(name = "min_examples", nullable = false)
+    private int minExamples = 300;
+
+    /** Accepted submissions per contestant per UTC day. */
+    @Column(name = "daily_limit", nullable = false)
+    private int dailyLimit = 5;
+
+    /** Rejected uploads and failed scorings per contestant per UTC day, counted apart from the daily limit. */
+    @Column(name = "failed_daily_limit", nullable = false)
+    private int failedDailyLimit = 20;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "round_ladder", joinColumns = @JoinColumn(name = "round_id"))
+    @Column(name = "ladder")
+    @OrderBy
+    private Set<String> ladders = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    protected Round() {
+    }
+
+    public Round(String name, Instant opensAt, Instant closesAt) {
+        this.name = name;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+    }
+
+    public boolean isOpenAt(Instant when) {
+        return !when.isBefore(opensAt) && when.isBefore(closesAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description == null ? "" : description;
+    }
+
+    public Instant getOpensAt() {
+        return opensAt;
+    }
+
+    public Instant getClosesAt() {
+        return closesAt;
+    }
+
+    public int getMinExamples() {
+        return minExamples;
+    }
+
+    public void setMinExamples(int minExamples) {
+        this.minExamples = minExamples;
+    }
+
+    public int getDailyLimit() {
+        return dailyLimit;
+    }
+
+    public void setDailyLimit(int dailyLimit) {
+        this.dailyLimit = dailyLimit;
+    }
+
+    public int getFailedDailyLimit() {
+        return failedDailyLimit;
+    }
+
+    public void setFailedDailyLimit(int failedDailyLimit) {
+        this.failedDailyLimit = failedDailyLimit;
+    }
+
+    public Set<String> getLadders() {
+        return ladders;
+    }
+
+    public void setLadders(Set<String> ladders) {
+        this.ladders = new LinkedHashSet<>(ladders);
+    }
+}

@@ -1,0 +1,88 @@
+package org.ladderboard.app.submission;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.Valid;
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.account.CurrentAccount;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/submissions")
+class SubmissionApiController {
+
+    private final SubmissionService service;
+    private final SubmissionDetails details;
+    private final CurrentAccount currentAccount;
+
+    SubmissionApiController(SubmissionService service, SubmissionDetails details, CurrentAccount currentAccount) {
+        this.service = service;
+        this.details = details;
+        this.currentAccount = currentAccount;
+    }
+
+    /** 201 with {id, status}; 400 bad form fields; 409 round closed; 422 invalid file (the report); 429 caps. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> submit(@Valid @ModelAttribute SubmissionForm form, BindingResult fields,
+                             @RequestParam("file") MultipartFile file) throws IOException {
+        if (fields.hasErrors()) {
+            Map<String, String> problems = new TreeMap<>();
+            fields.getFieldErrors().forEach(e -> problems.putIfAbsent(e.getField(), e.getDefaultMessage()));
+            return ResponseEntity.badRequest().body(Map.of("error", "some form fields are missing or wrong", "fields", problems));
+        }
+        try {
+            SubmissionService.Outcome outcome = service.submit(currentAccount.require(), form,
+                    file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(), file.getBytes());
+            if (!outcome.accepted()) {
+                return ResponseEntity.unprocessableContent().body(outcome.report());
+            }
+            Submission s = outcome.submission();
+            return ResponseEntity.created(URI.create("/api/submissions/" + s.getId()))
+                    .body(Map.of("id", s.getId(), "status", s.getStatus().name()));
+        } catch (SubmissionRefusedException refused) {
+            return refusal(refused);
+        }
+    }
+
+    static ResponseEntity<Map<String, Object>> refusal(SubmissionRefusedException refused) {
+        if (refused.reason() == SubmissionRefusedException.Reason.ROUND_CLOSED) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", refused.getMessage()));
+        }
+        long seconds = Math.max(1, Duration.between(java.time.Instant.now(), refused.retryAt()).toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(seconds))
+                .body(Map.of("error", refused.getMessage(), "resetsAt", refused.retryAt().toString()));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<SubmissionJson> one(@PathVariable long id) {
+        return details.find(id, currentAccount.require()).map(SubmissionJson::of)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The caller's own submissions, newest first. */
+    @GetMapping
+    List<Map<String, Object>> mine() {
+        Account account = currentAccount.require();
+        return details.mine(account).stream().map(s -> Map.<String, Object>of("id", s.getId(), "name", s.getTaskName(),
+                "status", s.getStatus().name(), "taskType", s.getTaskType(), "examples", s.getExampleCount(),
+                "round", s.getRound().getName(), "createdAt", s.getCreatedAt().toString())).toList();
+    }
+}

@@ -1,0 +1,13 @@
+package org.ladderboard.app.submission;
+
+import java.util.List;
+
+import org.ladderboard.app.account.Account;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SubmissionRepository extends JpaRepository<Submission, Long> {
+
+    @EntityGraph(attributePaths = "round")
+    List<Submission> findByAccountOrderByCreatedAtDesc(Account account);
+}

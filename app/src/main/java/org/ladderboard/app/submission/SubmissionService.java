@@ -1,0 +1,117 @@
+package org.ladderboard.app.submission;
+
+import java.util.List;
+
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.account.AccountRepository;
+import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.round.Quota;
+import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.RoundService;
+import org.ladderboard.app.scoring.ScoringQueue;
+import org.ladderboard.app.validation.UploadValidator;
+import org.ladderboard.dataset.Sha256;
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.validation.ParsedPart;
+import org.ladderboard.validation.ValidationReport;
+import org.ladderboard.validation.ValidationResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes an upload from the submit page or the API: checks the round and the contestant's caps, validates, and
+ * either records the rejected attempt (storing nothing of the file) or stores the submission, its parts, every
+ * example and its warnings, and enqueues its scoring jobs, all in one transaction.
+ */
+@Service
+public class SubmissionService {
+
+    /** Accepted (with the stored submission) or rejected (with the report to show). */
+    public record Outcome(Submission submission, ValidationReport report) {
+        public boolean accepted() {
+            return submission != null;
+        }
+    }
+
+    private final RoundService rounds;
+    private final UploadValidator validator;
+    private final SubmissionRepository submissions;
+    private final SubmissionStorage storage;
+    private final AccountRepository accounts;
+    private final LadderRegistry ladders;
+    private final ScoringQueue queue;
+    private final TransactionTemplate transaction;
+
+    public SubmissionService(RoundService rounds, UploadValidator validator, SubmissionRepository submissions,
+                             SubmissionStorage storage, AccountRepository accounts, LadderRegistry ladders,
+                             ScoringQueue queue, TransactionTemplate transaction) {
+        this.rounds = rounds;
+        this.validator = validator;
+        this.submissions = submissions;
+        this.storage = storage;
+        this.accounts = accounts;
+        this.ladders = ladders;
+        this.queue = queue;
+        this.transaction = transaction;
+    }
+
+    public Outcome submit(Account account, SubmissionForm form, String fileName, byte[] bytes) {
+        Round round = rounds.openNow().orElseThrow(() -> new SubmissionRefusedException(
+                SubmissionRefusedException.Reason.ROUND_CLOSED, "no round is open for submissions now", null));
+        checkCaps(rounds.quota(round, account));
+        TaskType taskType = TaskType.fromId(form.getTaskType()).orElseThrow();
+        // validation is the slow part: done before the transaction, so the account lock below is held briefly
+        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples());
+        return transaction.execute(status -> {
+            Account locked = accounts.lockById(account.getId()).orElseThrow();
+            checkCaps(rounds.quota(round, locked));
+            if (!result.valid()) {
+                storage.recordAttempt(locked.getId(), round.getId(), fileName, result.report().errorCount(), false);
+                return new Outcome(null, result.report());
+            }
+            storage.recordAttempt(locked.getId(), round.getId(), fileName, 0, true);
+            return new Outcome(store(round, locked, form, fileName, bytes, result), result.report());
+        });
+    }
+
+    private static void checkCaps(Quota quota) {
+        if (quota.exhausted()) {
+            throw new SubmissionRefusedException(SubmissionRefusedException.Reason.DAILY_LIMIT,
+                    "you have used today's " + quota.limit() + " submissions", quota.resetsAt());
+        }
+        if (quota.failedCapReached()) {
+            throw new SubmissionRefusedException(SubmissionRefusedException.Reason.FAILED_LIMIT,
+                    "you have reached today's cap of " + quota.failedLimit() + " rejected or failed submissions",
+                    quota.resetsAt());
+        }
+    }
+
+    private Submission store(Round round, Account account, SubmissionForm form, String fileName, byte[] bytes,
+                             ValidationResult result) {
+        ValidationReport report = result.report();
+        Submission submission = submissions.saveAndFlush(new Submission(round, account, form, report.rows(), fileName,
+                Sha256.hex(bytes), bytes.length));
+        long id = submission.getId();
+        storage.recordEvent(id, SubmissionStatus.VALIDATED,
+                report.rows() + " examples in " + report.parts().size() + " part(s), " + report.warnings().size()
+                        + " kind(s) of warning", account.getId());
+        int position = 0;
+        List<ParsedPart> parts = result.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            long partId = storage.insertPart(id, i, parts.get(i));
+            storage.insertExamples(id, partId, position, parts.get(i).examples());
+            position += parts.get(i).examples().size();
+        }
+        storage.insertWarnings(id, report.warnings());
+        List<LadderProperties.Ladder> roundLadders = round.getLadders().stream()
+                .flatMap(name -> ladders.find(name).stream()).toList();
+        int jobs = queue.enqueue(id, roundLadders, report.rows());
+        if (jobs > 0) {
+            submission.moveTo(SubmissionStatus.QUEUED);
+            storage.recordEvent(id, SubmissionStatus.QUEUED, jobs + " scoring job(s) on "
+                    + String.join(", ", roundLadders.stream().map(LadderProperties.Ladder::name).toList()), null);
+        }
+        return submission;
+    }
+}
