@@ -36,28 +36,45 @@ public final class ClassesParser {
         if (!(cell instanceof String text)) {
             return new Parsed(null, false, "classes must be a list such as \"[' Yes', ' No']\"");
         }
-        PythonListLiteral.SyntaxError pythonError;
+        List<Object> python = null;
+        PythonListLiteral.SyntaxError pythonError = null;
         try {
-            return new Parsed(PythonListLiteral.parse(text), false, null);
+            python = PythonListLiteral.parse(text);
         } catch (PythonListLiteral.SyntaxError e) {
             pythonError = e;
+        }
+        boolean curly = text.chars().anyMatch(c -> "‘’“”".indexOf(c) >= 0);
+        if (python != null && (allStrings(python) || !curly)) {
+            return new Parsed(python, false, null);
         }
         try {
             List<?> json = JSON.readValue(text, List.class);
             return new Parsed(json.stream().map(ClassesParser::jsonItem).toList(), false, null);
         } catch (RuntimeException notJson) {
-            // fall through to the curly-quote repair, then report the Python reading's error
+            // fall through to the curly-quote repair
         }
-        if (text.chars().anyMatch(c -> "‘’“”".indexOf(c) >= 0)) {
+        if (curly) {
+            // a curly-quoted item reads as a bare (non-string) item, or breaks the literal: repair, then re-read
             for (String repaired : List.of(repairDelimiters(text), repairAll(text))) {
                 try {
-                    return new Parsed(PythonListLiteral.parse(repaired), true, null);
+                    List<Object> items = PythonListLiteral.parse(repaired);
+                    if (allStrings(items)) {
+                        return new Parsed(items, true, null);
+                    }
                 } catch (PythonListLiteral.SyntaxError ignored) {
                     // try the next, blunter repair
                 }
             }
         }
+        if (python != null) {
+            // readable, but with items that are not strings: the validator names them
+            return new Parsed(python, false, null);
+        }
         return new Parsed(null, false, pythonError.getMessage() + " (at character " + (pythonError.offset() + 1) + ")");
+    }
+
+    private static boolean allStrings(List<Object> items) {
+        return items.stream().allMatch(String.class::isInstance);
     }
 
     private static Object jsonItem(Object item) {

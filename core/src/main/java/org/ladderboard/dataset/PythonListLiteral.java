@@ -60,9 +60,11 @@ public final class PythonListLiteral {
             }
             items.add(item(close));
             skipSpace();
-            if (pos < text.length() && peek() == ',') {
+            if (pos >= text.length()) {
+                throw new SyntaxError("the list is never closed with '" + close + "'", pos);
+            } else if (peek() == ',') {
                 pos++;
-            } else if (pos >= text.length() || peek() != close) {
+            } else if (peek() != close) {
                 throw new SyntaxError("expected ',' or '" + close + "' after item " + items.size(), pos);
             }
         }
