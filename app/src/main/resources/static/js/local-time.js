@@ -1,6 +1,8 @@
 // Rewrites every <time datetime="…"> (printed in UTC by the server) into the reader's own time zone.
 document.addEventListener('DOMContentLoaded', () => {
-  const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+  const format = new Intl.DateTimeFormat(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+  });
   for (const el of document.querySelectorAll('time[datetime]')) {
     const when = new Date(el.getAttribute('datetime'));
     if (!isNaN(when)) {
