@@ -43,19 +43,24 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
 
     private static synchronized String start(Path dataDir) {
         if (running == null) {
-            try {
-                Files.createDirectories(dataDir.getParent());
-                OrphanedPostmaster.stopIfAny(dataDir);
-                log.info("Starting embedded PostgreSQL with data in {}", dataDir);
-                running = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
-            }
+            running = startIn(dataDir);
         }
         return running.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Starts PostgreSQL on the data in {@code dataDir} (created on first use), first stopping any orphan on it. */
+    static EmbeddedPostgres startIn(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            OrphanedPostmaster.stopIfAny(dataDir);
+            log.info("Starting embedded PostgreSQL with data in {}", dataDir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
+        }
     }
 }
