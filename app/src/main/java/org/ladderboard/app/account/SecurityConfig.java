@@ -58,7 +58,7 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/register", "/formats", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())
                         .requestMatchers("/organizer/**").hasRole(Role.ORGANIZER.name())
