@@ -1,0 +1,43 @@
+package org.ladderboard.engine.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * A decoder-only language model split where scoring needs it: the body runs over whole (packed) sequences, the
+ * vocabulary head only over the rows that are scored, because over a 50k vocabulary the head costs more than a
+ * small model's layers.
+ */
+public interface CausalLanguageModel extends AutoCloseable {
+
+    /**
+     * Hidden states after the final norm.
+     *
+     * @param ids       token ids {@code [B, T]} (int64)
+     * @param positions position of each token {@code [B, T]} (int64); packed sequences restart them per continuation
+     * @param bias      {@code [B, 1, T, T]} attention bias in the compute dtype: 0 = may attend, −∞ = may not
+     * @return {@code [B, T, hidden]}
+     */
+    NDArray hidden(NDArray ids, NDArray positions, NDArray bias);
+
+    /** Vocabulary logits for hidden rows {@code [N, hidden]} → {@code [N, vocab]}. */
+    NDArray logits(NDArray hiddenRows);
+
+    /** The longest sequence the model was trained on (positions 0 … contextLength−1). */
+    int contextLength();
+
+    int vocabSize();
+
+    /** The manager holding the weights, on the model's device. */
+    NDManager manager();
+
+    /** The dtype the body computes in (log-softmax is always float32). */
+    DataType computeType();
+
+    /** Multiply-adds of one token through the body, for FLOP/s figures: about 2·N per token. */
+    long parameterCount();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,136 @@
+package org.ladderboard.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.LayerNorm;
+import org.ladderboard.engine.checkpoint.ModelConfig;
+import org.ladderboard.engine.checkpoint.UnsupportedModelException;
+import org.ladderboard.engine.checkpoint.Weights;
+
+/**
+ * GPT-2 (model_type {@code gpt2}). Learned absolute positions; pre-LayerNorm blocks
+ * {@code x += attn(ln_1(x)); x += mlp(ln_2(x))}; Conv1D weights stored {@code [in, out]}; {@code c_attn} holds
+ * q|k|v side by side; MLP activation {@code gelu_new} (the tanh approximation); head tied to {@code wte}.
+ */
+final class Gpt2 implements CausalLanguageModel {
+
+    private record Block(NDArray ln1Weight, NDArray ln1Bias, Linear qkv, Linear attnOut,
+                         NDArray ln2Weight, NDArray ln2Bias, Linear fc, Linear proj) {
+    }
+
+    private final NDManager manager;
+    private final DataType type;
+    private final int heads;
+    private final int hidden;
+    private final int context;
+    private final int vocab;
+    private final float eps;
+    private final String activation;
+    private final NDArray tokenEmbedding;
+    private final NDArray positionEmbedding;
+    private final List<Block> blocks = new ArrayList<>();
+    private final NDArray finalNormWeight;
+    private final NDArray finalNormBias;
+    private final NDArray head;
+    private final long parameters;
+
+    Gpt2(ModelConfig config, Weights w, NDManager manager, DataType type) {
+        this.manager = manager;
+        this.type = type;
+        heads = config.integer("n_head");
+        hidden = config.integer("n_embd");
+        context = config.integer("n_positions");
+        vocab = config.integer("vocab_size");
+        eps = config.optionalNumber("layer_norm_epsilon").orElse(1e-5).floatValue();
+        activation = config.optionalString("activation_function").orElse("gelu_new");
+        if (!List.of("gelu_new", "gelu").contains(activation)) {
+            throw new UnsupportedModelException("gpt2 activation_function '" + activation + "' is not supported");
+        }
+        if (config.flag("scale_attn_by_inverse_layer_idx", false) || config.flag("reorder_and_upcast_attn", false)) {
+            throw new UnsupportedModelException("gpt2 scale_attn_by_inverse_layer_idx/reorder_and_upcast_attn are not supported");
+        }
+        String p = w.has("transformer.wte.weight") ? "transformer." : "";
+        tokenEmbedding = w.get(p + "wte.weight");
+        positionEmbedding = w.get(p + "wpe.weight");
+        for (int i = 0; i < config.integer("n_layer"); i++) {
+            String b = p + "h." + i + ".";
+            blocks.add(new Block(w.get(b + "ln_1.weight"), w.get(b + "ln_1.bias"),
+                    new Linear(w.get(b + "attn.c_attn.weight"), w.get(b + "attn.c_attn.bias")),
+                    new Linear(w.get(b + "attn.c_proj.weight"), w.get(b + "attn.c_proj.bias")),
+                    w.get(b + "ln_2.weight"), w.get(b + "ln_2.bias"),
+                    new Linear(w.get(b + "mlp.c_fc.weight"), w.get(b + "mlp.c_fc.bias")),
+                    new Linear(w.get(b + "mlp.c_proj.weight"), w.get(b + "mlp.c_proj.bias"))));
+        }
+        finalNormWeight = w.get(p + "ln_f.weight");
+        finalNormBias = w.get(p + "ln_f.bias");
+        head = w.find("lm_head.weight").orElse(tokenEmbedding).transpose();
+        parameters = blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.fc(), b.proj())).sum();
+    }
+
+    @Override
+    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+        NDArray x = tokenEmbedding.get(ids).add(positionEmbedding.get(positions));
+        int headDim = hidden / heads;
+        for (Block b : blocks) {
+            NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias()));
+            NDArray q = Attention.splitHeads(qkv.get("..., 0:" + hidden), heads, headDim);
+            NDArray k = Attention.splitHeads(qkv.get("..., " + hidden + ":" + 2 * hidden), heads, headDim);
+            NDArray v = Attention.splitHeads(qkv.get("..., " + 2 * hidden + ":"), heads, headDim);
+            x = x.add(b.attnOut().apply(Attention.apply(q, k, v, bias)));
+            NDArray h = b.fc().apply(norm(x, b.ln2Weight(), b.ln2Bias()));
+            x = x.add(b.proj().apply(activation.equals("gelu_new") ? geluTanh(h) : Activation.gelu(h)));
+        }
+        return norm(x, finalNormWeight, finalNormBias);
+    }
+
+    private NDArray norm(NDArray x, NDArray weight, NDArray bias) {
+        return LayerNorm.layerNorm(x, new Shape(hidden), weight, bias, eps).singletonOrThrow();
+    }
+
+    /** {@code gelu_new}: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
+    static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2.0 / Math.PI));
+        return x.mul(0.5).mul(inner.tanh().add(1));
+    }
+
+    @Override
+    public NDArray logits(NDArray hiddenRows) {
+        return hiddenRows.matMul(head);
+    }
+
+    @Override
+    public int contextLength() {
+        return context;
+    }
+
+    @Override
+    public int vocabSize() {
+        return vocab;
+    }
+
+    @Override
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public DataType computeType() {
+        return type;
+    }
+
+    @Override
+    public long parameterCount() {
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

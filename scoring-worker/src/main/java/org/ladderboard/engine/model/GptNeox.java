@@ -1,0 +1,144 @@
+package org.ladderboard.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.LayerNorm;
+import org.ladderboard.engine.checkpoint.ModelConfig;
+import org.ladderboard.engine.checkpoint.UnsupportedModelException;
+import org.ladderboard.engine.checkpoint.Weights;
+
+/**
+ * GPT-NeoX / Pythia (model_type {@code gpt_neox}). The fused {@code query_key_value} projection is laid out per head
+ * as {@code [q, k, v]} chunks; rotary on the first {@code rotary_pct·head_dim} features; with
+ * {@code use_parallel_residual} a block is {@code x + attn(ln1(x)) + mlp(ln2(x))}, otherwise sequential; exact (erf)
+ * GELU; an untied {@code embed_out} head.
+ */
+final class GptNeox implements CausalLanguageModel {
+
+    private record Block(NDArray ln1Weight, NDArray ln1Bias, Linear qkv, Linear attnOut,
+                         NDArray ln2Weight, NDArray ln2Bias, Linear up, Linear down) {
+    }
+
+    private final NDManager manager;
+    private final DataType type;
+    private final int heads;
+    private final int hidden;
+    private final int context;
+    private final int vocab;
+    private final float eps;
+    private final boolean parallelResidual;
+    private final Rotary rotary;
+    private final NDArray tokenEmbedding;
+    private final List<Block> blocks = new ArrayList<>();
+    private final NDArray finalNormWeight;
+    private final NDArray finalNormBias;
+    private final NDArray head;
+    private final long parameters;
+
+    GptNeox(ModelConfig config, Weights w, NDManager manager, DataType type) {
+        this.manager = manager;
+        this.type = type;
+        heads = config.integer("num_attention_heads");
+        hidden = config.integer("hidden_size");
+        context = config.integer("max_position_embeddings");
+        vocab = config.integer("vocab_size");
+        eps = config.optionalNumber("layer_norm_eps").orElse(1e-5).floatValue();
+        parallelResidual = config.flag("use_parallel_residual", true);
+        String act = config.optionalString("hidden_act").orElse("gelu");
+        if (!act.equals("gelu")) {
+            throw new UnsupportedModelException("gpt_neox hidden_act '" + act + "' is not supported");
+        }
+        int headDim = hidden / heads;
+        double rotaryPct = config.optionalNumber("rotary_pct").orElse(config.optionalNumber("partial_rotary_factor").orElse(0.25));
+        rotary = new Rotary(manager, (int) (headDim * rotaryPct),
+                config.optionalNumber("rotary_emb_base").orElseGet(() -> config.ropeTheta(10000)));
+        tokenEmbedding = w.get("gpt_neox.embed_in.weight");
+        for (int i = 0; i < config.integer("num_hidden_layers"); i++) {
+            String b = "gpt_neox.layers." + i + ".";
+            blocks.add(new Block(w.get(b + "input_layernorm.weight"), w.get(b + "input_layernorm.bias"),
+                    Linear.ofTorchLinear(w.get(b + "attention.query_key_value.weight"), w.get(b + "attention.query_key_value.bias")),
+                    Linear.ofTorchLinear(w.get(b + "attention.dense.weight"), w.get(b + "attention.dense.bias")),
+                    w.get(b + "post_attention_layernorm.weight"), w.get(b + "post_attention_layernorm.bias"),
+                    Linear.ofTorchLinear(w.get(b + "mlp.dense_h_to_4h.weight"), w.get(b + "mlp.dense_h_to_4h.bias")),
+                    Linear.ofTorchLinear(w.get(b + "mlp.dense_4h_to_h.weight"), w.get(b + "mlp.dense_4h_to_h.bias"))));
+        }
+        finalNormWeight = w.get("gpt_neox.final_layer_norm.weight");
+        finalNormBias = w.get("gpt_neox.final_layer_norm.bias");
+        head = w.get("embed_out.weight").transpose();
+        parameters = blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.up(), b.down())).sum();
+    }
+
+    @Override
+    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+        NDArray x = tokenEmbedding.get(ids);
+        long batch = ids.getShape().get(0);
+        long length = ids.getShape().get(1);
+        int headDim = hidden / heads;
+        NDArray[] cosSin = rotary.angles(positions, type);
+        for (Block b : blocks) {
+            // [B, T, heads, 3·d]: each head's q, k and v are adjacent
+            NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias())).reshape(batch, length, heads, 3L * headDim)
+                    .transpose(0, 2, 1, 3);
+            NDArray q = rotary.apply(qkv.get("..., 0:" + headDim), cosSin);
+            NDArray k = rotary.apply(qkv.get("..., " + headDim + ":" + 2 * headDim), cosSin);
+            NDArray v = qkv.get("..., " + 2 * headDim + ":");
+            NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, bias));
+            if (parallelResidual) {
+                x = x.add(attention).add(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+            } else {
+                x = x.add(attention);
+                x = x.add(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+            }
+        }
+        return norm(x, finalNormWeight, finalNormBias);
+    }
+
+    private static NDArray mlp(Block b, NDArray x) {
+        return b.down().apply(Activation.gelu(b.up().apply(x)));
+    }
+
+    private NDArray norm(NDArray x, NDArray weight, NDArray bias) {
+        return LayerNorm.layerNorm(x, new Shape(hidden), weight, bias, eps).singletonOrThrow();
+    }
+
+    @Override
+    public NDArray logits(NDArray hiddenRows) {
+        return hiddenRows.matMul(head);
+    }
+
+    @Override
+    public int contextLength() {
+        return context;
+    }
+
+    @Override
+    public int vocabSize() {
+        return vocab;
+    }
+
+    @Override
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public DataType computeType() {
+        return type;
+    }
+
+    @Override
+    public long parameterCount() {
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,47 @@
+package org.ladderboard.engine.scoring;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.ladderboard.engine.tokenizer.ModelTokenizer;
+
+/**
+ * Token boundaries exactly as lm-evaluation-harness draws them: whitespace at the end of the context moves to the
+ * front of the continuation; the continuation's tokens are encode(context + continuation) minus as many leading
+ * tokens as encode(context) has. Encoding the class alone would count different tokens (" Yes" ≠ "Yes").
+ *
+ * @param context      the context's ids with BOS (or the prefix token for an empty context) in front
+ * @param continuation the continuation's ids; empty means the tokenizer merged it into the context
+ * @param prefixOk     whether encode(context) is a prefix of the joint encoding (if not, the boundary moved)
+ */
+public record ContextAndContinuation(long[] context, long[] continuation, boolean prefixOk) {
+
+    public static ContextAndContinuation encode(ModelTokenizer tokenizer, String context, String continuation) {
+        int spaces = context.length() - context.stripTrailing().length();
+        if (spaces > 0) {
+            continuation = context.substring(context.length() - spaces) + continuation;
+            context = context.substring(0, context.length() - spaces);
+        }
+        long[] contextIds = tokenizer.encode(context);
+        long[] whole = tokenizer.encode(context + continuation);
+        long[] continuationIds = Arrays.copyOfRange(whole, Math.min(contextIds.length, whole.length), whole.length);
+        boolean prefixOk = whole.length >= contextIds.length
+                && Arrays.equals(Arrays.copyOfRange(whole, 0, contextIds.length), contextIds);
+        return new ContextAndContinuation(withPrefix(tokenizer, contextIds), continuationIds, prefixOk);
+    }
+
+    private static long[] withPrefix(ModelTokenizer tokenizer, long[] contextIds) {
+        if (tokenizer.bos().isPresent()) {
+            long[] out = new long[contextIds.length + 1];
+            out[0] = tokenizer.bos().getAsLong();
+            System.arraycopy(contextIds, 0, out, 1, contextIds.length);
+            return out;
+        }
+        return contextIds.length == 0 ? new long[] {tokenizer.prefixToken()} : contextIds;
+    }
+
+    /** The contexts of several continuations of one prompt, which differ only when trailing whitespace moved. */
+    static boolean sameContext(List<ContextAndContinuation> pairs) {
+        return pairs.stream().allMatch(p -> Arrays.equals(p.context(), pairs.get(0).context()));
+    }
+}

@@ -1,0 +1,77 @@
+package org.ladderboard.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import ai.djl.Device;
+import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.model.ModelLoader;
+import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The checkpoint fixtures and the values independent implementations (checked against Hugging Face transformers)
+ * computed from them: one real pretrained model (stories260K) and random-weight ones for each architecture.
+ */
+public final class Fixtures {
+
+    public static final List<String> MODELS = List.of("stories260K-hf", "gpt2-tiny-random", "pythia-tiny-random",
+            "llama-gqa-tiny-random");
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Fixtures() {
+    }
+
+    public static Path root() {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path model(String name) {
+        return root().resolve("models").resolve(name);
+    }
+
+    public static Path dataset(String file) {
+        return root().resolve("datasets").resolve(file);
+    }
+
+    public static JsonNode expected(String model, String file) {
+        return JSON.readTree(root().resolve("expected").resolve(model).resolve(file).toFile());
+    }
+
+    public static List<JsonNode> expectedLines(String model, String file) {
+        try (Stream<String> lines = Files.lines(root().resolve("expected").resolve(model).resolve(file))) {
+            List<JsonNode> out = new ArrayList<>();
+            lines.filter(l -> !l.isBlank()).forEach(l -> out.add(JSON.readTree(l)));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static CausalLanguageModel load(String name) {
+        try {
+            return ModelLoader.load(model(name), Device.cpu());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ModelTokenizer tokenizer(String name) {
+        try {
+            return ModelTokenizer.open(model(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.ladderboard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.ladderboard.engine.model.CausalLanguageModel;
+import tools.jackson.databind.JsonNode;
+
+/** Every fixture, every sequence, every position: next-token log-probs within 1e-4 of the reference. */
+class ForwardPassTest {
+
+    static final List<String> MODELS = Fixtures.MODELS;
+
+    /** log_softmax(logits[t])[ids[t+1]] for every t, and the argmax at every t. */
+    static double[][] nextTokenLogprobs(CausalLanguageModel model, long[] ids) {
+        int t = ids.length;
+        float[] causal = new float[t * t];
+        for (int q = 0; q < t; q++) {
+            for (int k = 0; k < t; k++) {
+                causal[q * t + k] = k <= q ? 0f : Float.NEGATIVE_INFINITY;
+            }
+        }
+        long[] positions = new long[t];
+        for (int i = 0; i < t; i++) {
+            positions[i] = i;
+        }
+        try (NDScope scope = new NDScope()) {
+            NDManager m = model.manager();
+            NDArray hidden = model.hidden(m.create(ids, new Shape(1, t)), m.create(positions, new Shape(1, t)),
+                    m.create(causal, new Shape(1, 1, t, t)));
+            NDArray logprobs = model.logits(hidden.reshape(t, -1)).toType(DataType.FLOAT32, false).logSoftmax(-1);
+            float[] all = logprobs.toFloatArray();
+            long[] argmax = logprobs.argMax(1).toLongArray();
+            int vocab = model.vocabSize();
+            double[] next = new double[t - 1];
+            for (int i = 0; i < t - 1; i++) {
+                next[i] = all[i * vocab + (int) ids[i + 1]];
+            }
+            return new double[][] {next, Arrays.stream(argmax).asDoubleStream().toArray()};
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("MODELS")
+    void matchesTheReferenceAtEveryPosition(String name) {
+        try (CausalLanguageModel model = Fixtures.load(name)) {
+            for (JsonNode sequence : Fixtures.expected(name, "forward.json").get("sequences")) {
+                long[] ids = sequence.get("input_ids").valueStream().mapToLong(JsonNode::asLong).toArray();
+                double[][] got = nextTokenLogprobs(model, ids);
+                double[] expected = sequence.get("next_token_logprob").valueStream().mapToDouble(JsonNode::asDouble).toArray();
+                assertThat(got[0]).hasSameSizeAs(expected);
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(got[0][i]).as("%s position %d", name, i).isCloseTo(expected[i], within(1e-4));
+                }
+                long[] argmax = sequence.get("argmax").valueStream().mapToLong(JsonNode::asLong).toArray();
+                for (int i = 0; i < argmax.length; i++) {
+                    assertThat((long) got[1][i]).as("%s argmax at %d", name, i).isEqualTo(argmax[i]);
+                }
+            }
+        }
+    }
+}
