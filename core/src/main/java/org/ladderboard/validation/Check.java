@@ -53,6 +53,12 @@ public enum Check {
     PROMPT_TRAILING_WHITESPACE(WARNING, "End the prompt without whitespace and start each class with a space instead."),
     PROMPT_EMPTY(WARNING, "An empty prompt gives the model no context."),
     CLASSES_IDENTICAL(WARNING, "Two identical classes can never be told apart: make them differ."),
+    // a ladder's tokenizer (run when the round's ladders are known)
+    CLASS_NO_TOKENS(WARNING, "The tokenizer merges this class into the prompt's last token, so it cannot be scored: add a leading space or change the split."),
+    CLASS_TOKEN_BOUNDARY(WARNING, "The prompt's last token changes when the class is appended; start the class with a space so it begins a new token."),
+    CLASSES_TOKEN_IDENTICAL(WARNING, "Two classes become the same tokens for this model: it cannot tell them apart."),
+    CONTEXT_TOO_LONG(WARNING, "Prompt + class is longer than this model's context: the prompt's start will be cut for it (and marked)."),
+    LOGODDS_MULTI_TOKEN(WARNING, "logodds compares only each class's first token: prefer classes that are one token."),
     // the dataset as a whole
     DUPLICATE_ROW(WARNING, "Remove repeated rows: they count twice in every metric."),
     DUPLICATE_PROMPT(WARNING, "Several rows share a prompt; check that this is intended."),

@@ -12,11 +12,15 @@ public final class WorkerCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        // everything DJL needs ships in the jar: a misconfiguration must fail, never download
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         int exit = switch (command) {
             case "validate" -> ValidateCommand.run(CommandLine.parse(rest));
             case "bench-validate" -> ValidationBenchmark.run(CommandLine.parse(rest));
+            case "score" -> ScoreCommand.run(CommandLine.parse(rest));
+            case "bench" -> BenchCommand.run(CommandLine.parse(rest));
             default -> usage(command);
         };
         System.exit(exit);
@@ -31,6 +35,10 @@ public final class WorkerCommand {
                       exit status 0 when valid, 1 when not
                   bench-validate [--rows 20000] [--row-bytes 750] [--repeat 5]
                       time validation of a generated classification file and print the figures
+                  score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]
+                      score every example on a Hugging Face checkpoint directory: one JSON line each, summary on stderr
+                  bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N] [--repeat 3] [--naive-limit N]
+                      examples/s, scored tokens/s and FLOP/s of the engine and of the naive way, measured together
 
                 task types: classification, classification_acc, sequence_prob, logodds, absolute_logodds""");
         return command.equals("help") || command.equals("--help") ? 0 : 2;

@@ -35,8 +35,13 @@ public interface CausalLanguageModel extends AutoCloseable {
     /** The dtype the body computes in (log-softmax is always float32). */
     DataType computeType();
 
-    /** Multiply-adds of one token through the body, for FLOP/s figures: about 2·N per token. */
+    /** Weights in the body's layers (embeddings excluded): a token costs about 2·N FLOPs. */
     long parameterCount();
+
+    /** Weights in the vocabulary head (hidden × vocab): each scored row costs 2·this FLOPs. */
+    default long headParameterCount() {
+        return 0;
+    }
 
     @Override
     void close();

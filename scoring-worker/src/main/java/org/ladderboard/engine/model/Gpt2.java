@@ -105,6 +105,11 @@ final class Gpt2 implements CausalLanguageModel {
     }
 
     @Override
+    public long headParameterCount() {
+        return head.size();
+    }
+
+    @Override
     public int contextLength() {
         return context;
     }

@@ -113,6 +113,11 @@ final class GptNeox implements CausalLanguageModel {
     }
 
     @Override
+    public long headParameterCount() {
+        return head.size();
+    }
+
+    @Override
     public int contextLength() {
         return context;
     }

@@ -114,6 +114,11 @@ final class Llama implements CausalLanguageModel {
     }
 
     @Override
+    public long headParameterCount() {
+        return head.size();
+    }
+
+    @Override
     public int contextLength() {
         return context;
     }

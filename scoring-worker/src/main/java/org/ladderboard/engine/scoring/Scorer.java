@@ -26,6 +26,8 @@ public final class Scorer {
     private final CausalLanguageModel model;
     private final ModelTokenizer tokenizer;
     private final int tokenBudget;
+    private long tokensRun;
+    private long rowsScored;
 
     public Scorer(CausalLanguageModel model, ModelTokenizer tokenizer, int tokenBudget) {
         this.model = model;
@@ -70,6 +72,10 @@ public final class Scorer {
                 end++;
             }
             List<PackedSequence> batch = byLength.subList(start, end);
+            batch.forEach(b -> {
+                tokensRun += b.length();
+                rowsScored += b.targets.size();
+            });
             try (NDScope scope = new NDScope()) {
                 double[][] result = PackedBatch.targetLogprobs(model, batch);
                 for (int i = 0; i < batch.size(); i++) {
@@ -79,6 +85,11 @@ public final class Scorer {
             start = end;
         }
         return out;
+    }
+
+    /** Tokens run through the body and rows run through the head so far, for throughput figures. */
+    public long[] workDone() {
+        return new long[] {tokensRun, rowsScored};
     }
 
     private Work prepare(TaskType taskType, int index, Example e) {

@@ -1,0 +1,73 @@
+package org.ladderboard.engine.scoring;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.validation.Check;
+import org.ladderboard.validation.ExampleCheck;
+import org.ladderboard.validation.Findings;
+
+/**
+ * The validator's rules that depend on one model's tokenizer, with the exact token boundaries the scorer uses:
+ * classes that vanish into the prompt's last token, classes whose boundary moves, classes that tokenize the same,
+ * prompt + class past the model's context, multi-token logodds classes. All warnings: the upload is accepted and
+ * the scorer reports the affected rows per model.
+ */
+public final class TokenizerCheck implements ExampleCheck {
+
+    private final String modelName;
+    private final ModelTokenizer tokenizer;
+    private final int contextLength;
+
+    public TokenizerCheck(String modelName, ModelTokenizer tokenizer, int contextLength) {
+        this.modelName = modelName;
+        this.tokenizer = tokenizer;
+        this.contextLength = contextLength;
+    }
+
+    @Override
+    public void check(TaskType taskType, List<Example> examples, Findings findings) {
+        for (Example e : examples) {
+            List<String> continuations = taskType == TaskType.SEQUENCE_PROB ? List.of(e.completion()) : e.classes();
+            checkPrompt(taskType, e, e.prompt(), continuations, findings);
+            if (taskType.isLogodds()) {
+                checkPrompt(taskType, e, e.otherPrompt(), continuations, findings);
+            }
+        }
+    }
+
+    private void checkPrompt(TaskType taskType, Example e, String prompt, List<String> continuations, Findings findings) {
+        Set<String> seen = new HashSet<>();
+        int longest = 0;
+        long[] context = null;
+        for (int j = 0; j < continuations.size(); j++) {
+            ContextAndContinuation pair = ContextAndContinuation.encode(tokenizer, prompt, continuations.get(j));
+            context = pair.context();
+            longest = Math.max(longest, pair.continuation().length);
+            String where = "for " + modelName + ", class " + j + " '" + continuations.get(j).replace("\n", "\\n") + "'";
+            if (pair.continuation().length == 0) {
+                findings.warn(Check.CLASS_NO_TOKENS, e.part(), e.row(), e.line(), "classes", where + " has no tokens of its own");
+            } else if (!pair.prefixOk()) {
+                findings.warn(Check.CLASS_TOKEN_BOUNDARY, e.part(), e.row(), e.line(), "classes",
+                        where + " does not start on a token boundary");
+            }
+            if (!seen.add(Arrays.toString(pair.continuation())) && continuations.stream().distinct().count() == continuations.size()) {
+                findings.warn(Check.CLASSES_TOKEN_IDENTICAL, e.part(), e.row(), e.line(), "classes",
+                        "for " + modelName + ", two different classes are the same tokens");
+            }
+            if (taskType.isLogodds() && pair.continuation().length > 1) {
+                findings.warn(Check.LOGODDS_MULTI_TOKEN, e.part(), e.row(), e.line(), "classes",
+                        where + " is " + pair.continuation().length + " tokens; only the first counts");
+            }
+        }
+        if (context != null && context.length + longest > contextLength) {
+            findings.warn(Check.CONTEXT_TOO_LONG, e.part(), e.row(), e.line(), "prompt", "for " + modelName + ", prompt + class is "
+                    + (context.length + longest) + " tokens; the context holds " + contextLength);
+        }
+    }
+}
