@@ -14,11 +14,14 @@ public final class WorkerCommand {
     public static void main(String[] args) throws Exception {
         // everything DJL needs ships in the jar: a misconfiguration must fail, never download
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        String command = args.length == 0 ? "help" : args[0];
-        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        // no subcommand (or only options) runs the worker service
+        boolean service = args.length == 0 || args[0].startsWith("--");
+        String command = service ? "work" : args[0];
+        String[] rest = service ? args : Arrays.copyOfRange(args, 1, args.length);
         int exit = switch (command) {
             case "validate" -> ValidateCommand.run(CommandLine.parse(rest));
             case "bench-validate" -> ValidationBenchmark.run(CommandLine.parse(rest));
+            case "work" -> WorkerService.run(CommandLine.parse(rest));
             case "score" -> ScoreCommand.run(CommandLine.parse(rest));
             case "bench" -> BenchCommand.run(CommandLine.parse(rest));
             default -> usage(command);
@@ -28,7 +31,10 @@ public final class WorkerCommand {
 
     private static int usage(String command) {
         System.err.println("""
-                usage: java -jar ladderboard-worker.jar COMMAND [options]
+                usage: java -jar ladderboard-worker.jar [COMMAND] [options]
+
+                  (no command) or work [--ladders FILE] [--threads N] [--device cpu|gpu] [--checkpoint-root DIR]
+                      run the scoring worker service on the queue in SPRING_DATASOURCE_URL (see docs/running.md)
 
                   validate --data FILE --task-type TYPE [--min-rows N] [--json]
                       check a dataset (.csv, .jsonl or .zip of parts) exactly as the upload page does;
@@ -41,6 +47,6 @@ public final class WorkerCommand {
                       examples/s, scored tokens/s and FLOP/s of the engine and of the naive way, measured together
 
                 task types: classification, classification_acc, sequence_prob, logodds, absolute_logodds""");
-        return command.equals("help") || command.equals("--help") ? 0 : 2;
+        return command.equals("help") ? 0 : 2;
     }
 }

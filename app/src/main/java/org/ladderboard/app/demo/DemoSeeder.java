@@ -10,7 +10,7 @@ import java.util.List;
 import org.ladderboard.app.account.AccountRepository;
 import org.ladderboard.app.account.AccountService;
 import org.ladderboard.app.account.Role;
-import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.ladder.Ladder;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
@@ -57,7 +57,7 @@ class DemoSeeder implements ApplicationRunner {
             round.setDescription("Find a task where bigger language models do worse. Datasets are scored on the "
                     + "bundled micro ladder of four small models trained on the same text.");
             round.setDailyLimit(10);
-            round.setLadders(new LinkedHashSet<>(ladders.all().stream().map(LadderProperties.Ladder::name).toList()));
+            round.setLadders(new LinkedHashSet<>(ladders.all().stream().map(Ladder::name).toList()));
             rounds.save(round);
             log.info("Demo round created: open until {}", round.getClosesAt());
         }

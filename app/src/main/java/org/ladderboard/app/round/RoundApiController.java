@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
-import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.ladder.Ladder;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +22,8 @@ class RoundApiController {
 
     /** A ladder as contestants see it: names and scale, not where the checkpoints live. */
     record LadderJson(String name, String family, String xAxis, List<ModelJson> models) {
-        static LadderJson of(LadderProperties.Ladder ladder) {
-            return new LadderJson(ladder.name(), ladder.family(), ladder.xAxis(), ladder.models().stream()
+        static LadderJson of(Ladder ladder) {
+            return new LadderJson(ladder.name(), ladder.family(), ladder.xAxis(), ladder.rungs().stream()
                     .map(m -> new ModelJson(m.name(), m.parameters(), m.trainingTokens())).toList());
         }
     }

@@ -2,7 +2,7 @@ package org.ladderboard.app.scoring;
 
 import java.util.List;
 
-import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.ladder.Ladder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,10 +29,10 @@ public class ScoringQueue {
     }
 
     /** Enqueues every model of every ladder; returns how many jobs were created. Idempotent per model. */
-    public int enqueue(long submissionId, List<LadderProperties.Ladder> ladders, int examples) {
+    public int enqueue(long submissionId, List<Ladder> ladders, int examples) {
         int created = 0;
-        for (LadderProperties.Ladder ladder : ladders) {
-            for (LadderProperties.Model model : ladder.models()) {
+        for (Ladder ladder : ladders) {
+            for (Ladder.Rung model : ladder.rungs()) {
                 created += jdbc.sql("""
                                 insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total)
                                 values (?, ?, ?, ?, ?) on conflict (submission_id, ladder, model) do nothing""")

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.AccountRepository;
-import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.ladder.Ladder;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.app.round.Quota;
 import org.ladderboard.app.round.Round;
@@ -104,13 +104,13 @@ public class SubmissionService {
             position += parts.get(i).examples().size();
         }
         storage.insertWarnings(id, report.warnings());
-        List<LadderProperties.Ladder> roundLadders = round.getLadders().stream()
+        List<Ladder> roundLadders = round.getLadders().stream()
                 .flatMap(name -> ladders.find(name).stream()).toList();
         int jobs = queue.enqueue(id, roundLadders, report.rows());
         if (jobs > 0) {
             submission.moveTo(SubmissionStatus.QUEUED);
             storage.recordEvent(id, SubmissionStatus.QUEUED, jobs + " scoring job(s) on "
-                    + String.join(", ", roundLadders.stream().map(LadderProperties.Ladder::name).toList()), null);
+                    + String.join(", ", roundLadders.stream().map(Ladder::name).toList()), null);
         }
         return submission;
     }

@@ -46,13 +46,21 @@ public final class Scorer {
 
     /** Scores every example; result i belongs to {@code examples.get(i)}, its {@code index} is i. */
     public List<ExampleResult> score(TaskType taskType, List<Example> examples) {
+        return score(taskType, examples, () -> false);
+    }
+
+    /**
+     * As {@link #score(TaskType, List)}, checking {@code cancelled} between batches and throwing
+     * {@link java.util.concurrent.CancellationException} when it answers true.
+     */
+    public List<ExampleResult> score(TaskType taskType, List<Example> examples, java.util.function.BooleanSupplier cancelled) {
         List<Work> work = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             work.add(prepare(taskType, i, examples.get(i)));
         }
         List<PackedSequence> all = new ArrayList<>();
         work.stream().filter(w -> w.error() == null).forEach(w -> all.addAll(w.sequences()));
-        java.util.Map<PackedSequence, double[]> logprobs = run(all);
+        java.util.Map<PackedSequence, double[]> logprobs = run(all, cancelled);
         List<ExampleResult> results = new ArrayList<>();
         for (Work w : work) {
             results.add(w.error() != null ? ExampleResult.failed(w.index(), w.error()) : finish(taskType, w, logprobs));
@@ -60,12 +68,15 @@ public final class Scorer {
         return results;
     }
 
-    private java.util.Map<PackedSequence, double[]> run(List<PackedSequence> sequences) {
+    private java.util.Map<PackedSequence, double[]> run(List<PackedSequence> sequences, java.util.function.BooleanSupplier cancelled) {
         List<PackedSequence> byLength = new ArrayList<>(sequences);
         byLength.sort(Comparator.comparingInt(PackedSequence::length));
         java.util.Map<PackedSequence, double[]> out = new java.util.IdentityHashMap<>();
         int start = 0;
         while (start < byLength.size()) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("scoring cancelled");
+            }
             int end = start + 1;
             // sorted ascending, so the last one sets the padded width
             while (end < byLength.size() && (long) (end - start + 1) * byLength.get(end).length() <= tokenBudget) {

@@ -1,0 +1,75 @@
+package org.ladderboard.worker;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import ai.djl.Device;
+import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.model.ModelLoader;
+import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.engine.scoring.Scorer;
+import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.ladder.Ladder;
+
+/** The engine on DJL/PyTorch, holding one model: loading is paid once per run of jobs on the same rung. */
+public final class DjlScoringEngine implements ScoringEngine {
+
+    private final Path checkpointRoot;
+    private final String defaultDevice;
+    private final int tokenBudget;
+    private String loadedRung;
+    private CausalLanguageModel model;
+    private ModelTokenizer tokenizer;
+    private double lastLoadSeconds;
+
+    /** {@code checkpointRoot} resolves relative checkpoint paths; {@code defaultDevice} is {@code cpu} or {@code gpu}. */
+    public DjlScoringEngine(Path checkpointRoot, String defaultDevice, int tokenBudget) {
+        this.checkpointRoot = checkpointRoot;
+        this.defaultDevice = defaultDevice;
+        this.tokenBudget = tokenBudget;
+    }
+
+    @Override
+    public List<ExampleResult> score(Ladder.Rung rung, TaskType taskType, List<Example> examples, BooleanSupplier cancelled)
+            throws Exception {
+        load(rung);
+        return new Scorer(model, tokenizer, tokenBudget).score(taskType, examples, cancelled);
+    }
+
+    private void load(Ladder.Rung rung) throws Exception {
+        String key = rung.name() + "@" + rung.checkpoint();
+        if (key.equals(loadedRung)) {
+            lastLoadSeconds = 0;
+            return;
+        }
+        close();
+        long start = System.nanoTime();
+        Path dir = checkpointRoot.resolve(rung.checkpoint());
+        String device = rung.device() == null ? defaultDevice : rung.device();
+        model = ModelLoader.load(dir, device.equals("gpu") ? Device.gpu() : Device.cpu());
+        tokenizer = ModelTokenizer.open(dir);
+        loadedRung = key;
+        lastLoadSeconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public double lastLoadSeconds() {
+        return lastLoadSeconds;
+    }
+
+    @Override
+    public void close() {
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+        model = null;
+        tokenizer = null;
+        loadedRung = null;
+    }
+}

@@ -1,0 +1,200 @@
+package org.ladderboard.worker;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.ladder.Ladder;
+import org.ladderboard.worker.queue.ClaimedJob;
+import org.ladderboard.worker.queue.JobQueue;
+import org.ladderboard.worker.queue.ScoreStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One scoring worker: claims a job, streams the submission's unscored examples through the job's model in chunks,
+ * writes each chunk's scores under its lease, and finishes with the model's aggregates. A heartbeat thread renews the
+ * lease and publishes progress; when a heartbeat finds the job gone (cancelled, or taken over after an expired lease)
+ * the worker drops it at the next batch. {@link #stop()} finishes the current chunk and hands the job back.
+ */
+public final class ScoringWorker implements Runnable {
+
+    /**
+     * @param leaseSeconds   how long a claim lasts without a heartbeat
+     * @param heartbeat      how often the lease is renewed (well under the lease) and progress published
+     * @param chunkSize      examples scored and written together; a crash loses at most one chunk of work
+     * @param backoffSeconds first retry delay after an infrastructure error, doubling per attempt
+     * @param idlePoll       how long to wait when the queue is empty
+     */
+    public record Settings(String id, String host, int leaseSeconds, Duration heartbeat, int chunkSize,
+                           int backoffSeconds, Duration idlePoll) {
+
+        public static Settings defaults(String id, String host) {
+            return new Settings(id, host, 60, Duration.ofSeconds(10), 256, 10, Duration.ofSeconds(2));
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ScoringWorker.class);
+
+    private final JobQueue queue;
+    private final ScoreStore scores;
+    private final Map<String, Ladder> ladders;
+    private final ScoringEngine engine;
+    private final Settings settings;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile Ladder.Rung currentRung;
+    private volatile String currentLadder;
+
+    public ScoringWorker(DataSource db, List<Ladder> ladders, ScoringEngine engine, Settings settings) {
+        this.queue = new JobQueue(db);
+        this.scores = new ScoreStore(db, queue);
+        this.ladders = ladders.stream().collect(java.util.stream.Collectors.toMap(Ladder::name, l -> l));
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    /** Asks the worker to finish its current chunk, hand its job back and return from {@link #run()}. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    @Override
+    public void run() {
+        log.info("Scoring worker {} started", settings.id());
+        while (!stopping.get()) {
+            try {
+                queue.workerHeartbeat(settings.id(), settings.host(), null, null, null);
+                queue.reapExpiredLeases();
+                Optional<ClaimedJob> job = currentRung == null ? Optional.empty()
+                        : queue.claim(settings.id(), settings.leaseSeconds(), currentLadder, currentRung.name());
+                if (job.isEmpty()) {
+                    job = queue.claim(settings.id(), settings.leaseSeconds(), null, null);
+                }
+                if (job.isPresent()) {
+                    process(job.get());
+                } else {
+                    sleep(settings.idlePoll());
+                }
+            } catch (SQLException e) {
+                // the database is away (restart, network): keep trying; leases we held expire and are re-queued
+                log.warn("Database unavailable ({}); retrying", e.getMessage());
+                sleep(settings.idlePoll());
+            } catch (RuntimeException e) {
+                log.error("Unexpected error in the worker loop", e);
+                sleep(settings.idlePoll());
+            }
+        }
+        try {
+            queue.workerStopped(settings.id());
+        } catch (SQLException e) {
+            log.warn("Could not record the worker's stop: {}", e.getMessage());
+        }
+        engine.close();
+        log.info("Scoring worker {} stopped", settings.id());
+    }
+
+    private void process(ClaimedJob job) throws SQLException {
+        Ladder ladder = ladders.get(job.ladder());
+        Ladder.Rung rung = ladder == null ? null
+                : ladder.rungs().stream().filter(r -> r.name().equals(job.model())).findFirst().orElse(null);
+        if (rung == null) {
+            queue.retryOrFail(job, settings.id(), "this worker has no model " + job.ladder() + "/" + job.model()
+                    + " configured", settings.backoffSeconds());
+            return;
+        }
+        AtomicBoolean lost = new AtomicBoolean();
+        AtomicInteger done = new AtomicInteger(scores.scored(job));
+        double[] rate = {Double.NaN};
+        Double[] loadSeconds = {null};
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat-" + settings.id());
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                Double perSecond = Double.isNaN(rate[0]) ? null : rate[0];
+                if (!queue.heartbeat(job, settings.id(), settings.leaseSeconds(), done.get(), perSecond, loadSeconds[0])) {
+                    lost.set(true);
+                }
+                queue.workerHeartbeat(settings.id(), settings.host(), job.id(), job.model(), perSecond);
+            } catch (SQLException e) {
+                log.warn("Heartbeat for job {} failed: {}", job.id(), e.getMessage());
+            }
+        }, settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            TaskType taskType = TaskType.fromId(job.taskType())
+                    .orElseThrow(() -> new DataException("unknown task type '" + job.taskType() + "'"));
+            List<ScoreStore.Pending> pending = scores.pending(job);
+            long started = System.nanoTime();
+            int scoredHere = 0;
+            for (int from = 0; from < pending.size(); from += settings.chunkSize()) {
+                if (lost.get()) {
+                    log.info("Job {} is no longer ours (cancelled or taken over); dropping it", job.id());
+                    return;
+                }
+                if (stopping.get()) {
+                    queue.release(job, settings.id());
+                    return;
+                }
+                List<ScoreStore.Pending> chunk = pending.subList(from, Math.min(pending.size(), from + settings.chunkSize()));
+                List<ExampleResult> results = engine.score(rung, taskType, chunk.stream().map(ScoreStore.Pending::example).toList(),
+                        lost::get);
+                if (loadSeconds[0] == null) {
+                    loadSeconds[0] = engine.lastLoadSeconds();
+                    currentRung = rung;
+                    currentLadder = job.ladder();
+                }
+                if (!scores.write(job, settings.id(), chunk, results)) {
+                    log.info("Job {} was taken away while scoring; its scores were not written", job.id());
+                    return;
+                }
+                scoredHere += chunk.size();
+                done.addAndGet(chunk.size());
+                rate[0] = scoredHere / ((System.nanoTime() - started) / 1e9);
+            }
+            if (!scores.finish(job, settings.id(), rung.parameters())) {
+                log.info("Job {} was taken away before it finished", job.id());
+            }
+        } catch (CancellationException e) {
+            log.info("Job {} stopped: no longer ours", job.id());
+        } catch (DataException e) {
+            queue.failForData(job, settings.id(), e.getMessage());
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            log.warn("Job {} attempt {} failed: {}", job.id(), job.attempt(), e.toString());
+            currentRung = null;
+            engine.close();
+            queue.retryOrFail(job, settings.id(), describe(e), settings.backoffSeconds());
+        } finally {
+            heartbeat.shutdownNow();
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.set(true);
+        }
+    }
+}

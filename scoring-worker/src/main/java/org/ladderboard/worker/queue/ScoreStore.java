@@ -1,0 +1,170 @@
+package org.ladderboard.worker.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.ladderboard.dataset.Example;
+import org.ladderboard.engine.scoring.ExampleResult;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A job's data: the examples it still has to score (a re-claimed job resumes where the last attempt stopped) and
+ * their scores, written idempotently (one row per example and model) and only while the job is still held.
+ */
+public final class ScoreStore {
+
+    /** An example to score and its row id. */
+    public record Pending(long exampleId, Example example) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final DataSource db;
+    private final JobQueue queue;
+
+    public ScoreStore(DataSource db, JobQueue queue) {
+        this.db = db;
+        this.queue = queue;
+    }
+
+    /** Examples of the job's submission with no score yet for its ladder model, in file order. */
+    public List<Pending> pending(ClaimedJob job) throws SQLException {
+        List<Pending> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select e.id, p.name, e.row_number, e.line_number, e.prompt, e.other_prompt, e.classes::text,
+                            e.answer_index, e.completion
+                     from example e join submission_part p on p.id = e.part_id
+                     where e.submission_id = ?
+                       and not exists (select 1 from example_score s
+                                       where s.example_id = e.id and s.ladder = ? and s.model = ?)
+                     order by e.position""")) {
+            ps.setLong(1, job.submissionId());
+            ps.setString(2, job.ladder());
+            ps.setString(3, job.model());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String classes = rs.getString(7);
+                    Integer answer = (Integer) rs.getObject(8);
+                    out.add(new Pending(rs.getLong(1), new Example(rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getString(5), rs.getString(6), classes == null ? null : JSON.readValue(classes, STRINGS),
+                            answer, rs.getString(9), Map.of())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes scores for {@code pending.get(result.index())}; returns false, writing nothing, when the job is no
+     * longer this worker's. A score already present (from an earlier attempt) is kept.
+     */
+    public boolean write(ClaimedJob job, String worker, List<Pending> pending, List<ExampleResult> results) throws SQLException {
+        return queue.inFencedTransaction(job, worker, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
+                                               class_token_counts, loss, correct, predicted, total_logprob, token_count,
+                                               logodds_difference, truncated, error)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (example_id, ladder, model) do nothing""")) {
+                for (ExampleResult r : results) {
+                    ps.setLong(1, pending.get(r.index()).exampleId());
+                    ps.setString(2, job.ladder());
+                    ps.setString(3, job.model());
+                    ps.setLong(4, job.submissionId());
+                    ps.setLong(5, job.id());
+                    ps.setInt(6, job.attempt());
+                    ps.setString(7, r.classLogprobs() == null ? null : JSON.writeValueAsString(r.classLogprobs()));
+                    ps.setString(8, r.classTokenCounts() == null ? null : JSON.writeValueAsString(r.classTokenCounts()));
+                    setDouble(ps, 9, r.loss());
+                    if (r.correct() == null) {
+                        ps.setNull(10, Types.BOOLEAN);
+                    } else {
+                        ps.setBoolean(10, r.correct());
+                    }
+                    setInt(ps, 11, r.predicted());
+                    setDouble(ps, 12, r.totalLogprob());
+                    setInt(ps, 13, r.tokenCount());
+                    setDouble(ps, 14, r.logoddsDifference());
+                    ps.setBoolean(15, r.truncated());
+                    ps.setString(16, r.error());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Computes the model's aggregates from every stored score and marks the job done, in one fenced transaction.
+     * Standard errors are sd/√n over scored examples.
+     */
+    public boolean finish(ClaimedJob job, String worker, long modelParameters) throws SQLException {
+        return queue.inFencedTransaction(job, worker, c -> {
+            JobQueue.update(c, """
+                    insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
+                                              truncated, mean_loss, loss_stderr, accuracy, accuracy_stderr, option_mass,
+                                              mean_logodds, logodds_stderr)
+                    select ?, ?, ?, ?,
+                           count(*) filter (where error is null), count(*) filter (where error is not null),
+                           count(*) filter (where truncated),
+                           avg(loss), stddev_samp(loss) / sqrt(count(loss)),
+                           avg(correct::int), stddev_samp(correct::int) / sqrt(count(correct)),
+                           avg(exp(total_logprob)),
+                           avg(logodds_difference), stddev_samp(logodds_difference) / sqrt(count(logodds_difference))
+                    from example_score where submission_id = ? and ladder = ? and model = ?
+                    on conflict (submission_id, ladder, model) do update set
+                        examples_scored = excluded.examples_scored, errors = excluded.errors, truncated = excluded.truncated,
+                        mean_loss = excluded.mean_loss, loss_stderr = excluded.loss_stderr, accuracy = excluded.accuracy,
+                        accuracy_stderr = excluded.accuracy_stderr, option_mass = excluded.option_mass,
+                        mean_logodds = excluded.mean_logodds, logodds_stderr = excluded.logodds_stderr,
+                        computed_at = now()""",
+                    job.submissionId(), job.ladder(), job.model(), modelParameters,
+                    job.submissionId(), job.ladder(), job.model());
+            JobQueue.markDone(c, job);
+        });
+    }
+
+    /** How many of the job's examples are scored already (by any attempt). */
+    public int scored(ClaimedJob job) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*) from example_score where submission_id = ? and ladder = ? and model = ?")) {
+            ps.setLong(1, job.submissionId());
+            ps.setString(2, job.ladder());
+            ps.setString(3, job.model());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.ladderboard.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.ladder.Ladder;
+import org.ladderboard.validation.DatasetValidator;
+import org.ladderboard.validation.ValidationSettings;
+
+/**
+ * A real PostgreSQL with the app's schema, the bundled micro ladder, and submissions inserted the way the web app
+ * stores them, for testing workers against the queue.
+ */
+final class QueueFixture implements AutoCloseable {
+
+    static final Path LADDERS_ROOT = Path.of("..");
+    static final Ladder MICRO = new Ladder("micro", "llama", "parameters", "", List.of(
+            new Ladder.Rung("micro-40k", 39504, 4096000L, "ladders/micro/micro-40k", null),
+            new Ladder.Rung("micro-100k", 105696, 4096000L, "ladders/micro/micro-100k", null),
+            new Ladder.Rung("micro-300k", 315968, 4096000L, "ladders/micro/micro-300k", null),
+            new Ladder.Rung("micro-1m", 1000576, 4096000L, "ladders/micro/micro-1m", null)));
+    static final List<Example> PROBE = probe();
+
+    final Path dataDir;
+    final int port;
+    EmbeddedPostgres postgres;
+    final HikariDataSource db;
+
+    QueueFixture() throws IOException {
+        dataDir = Files.createTempDirectory("queue-pg").resolve("data");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+        port = postgres.getPort();
+        Flyway.configure().dataSource(url(), "postgres", "").locations("classpath:db/migration").load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(20);
+        config.setConnectionTimeout(3_000);
+        config.setInitializationFailTimeout(-1);
+        db = new HikariDataSource(config);
+    }
+
+    String url() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    /** Stops the database and starts it again on the same data and port, as a server restart does. */
+    void restartDatabase(Duration down) throws Exception {
+        postgres.close();
+        Thread.sleep(down.toMillis());
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private static List<Example> probe() {
+        try {
+            byte[] csv = Files.readAllBytes(LADDERS_ROOT.resolve("ladders/probes/instructed-ending.csv"));
+            return new DatasetValidator(ValidationSettings.defaults())
+                    .validate("instructed-ending.csv", csv, TaskType.CLASSIFICATION).parts().get(0).examples();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A queued classification submission of {@code n} probe rows (cycled), with one job per given rung. */
+    long submission(int n, List<String> rungs, String poisonPrompt) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            long account = id(c, "insert into account (email, display_name, password_hash, role) values (?, 'T', 'x', 'CONTESTANT') returning id",
+                    UUID.randomUUID() + "@test");
+            long round = id(c, "insert into round (name, opens_at, closes_at) values ('r', now() - interval '1 day', now() + interval '1 day') returning id");
+            long submission = id(c, """
+                    insert into submission (round_id, account_id, task_name, shots, cause, task_type, status, example_count,
+                                            file_name, file_sha256, file_bytes)
+                    values (?, ?, 'task', 'zero-shot', 'other', 'classification', 'QUEUED', ?, 'f.csv', repeat('0', 64), 0)
+                    returning id""", round, account, n);
+            long part = id(c, """
+                    insert into submission_part (submission_id, position, name, file_name, format, sha256, bytes,
+                                                 example_count, columns, content)
+                    values (?, 0, 'p', 'p.csv', 'csv', repeat('0', 64), 0, ?, '[]', ''::bytea) returning id""", submission, n);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into example (submission_id, part_id, position, row_number, line_number, prompt, classes, answer_index)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
+                for (int i = 0; i < n; i++) {
+                    Example e = PROBE.get(i % PROBE.size());
+                    ps.setLong(1, submission);
+                    ps.setLong(2, part);
+                    ps.setInt(3, i);
+                    ps.setInt(4, i + 1);
+                    ps.setInt(5, i + 2);
+                    ps.setString(6, poisonPrompt != null && i == n / 2 ? poisonPrompt : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : ""));
+                    ps.setString(7, "[\"" + e.classes().get(0) + "\", \"" + e.classes().get(1) + "\"]");
+                    ps.setInt(8, e.answerIndex());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (String rung : rungs) {
+                long parameters = MICRO.rungs().stream().filter(r -> r.name().equals(rung)).findFirst().orElseThrow().parameters();
+                id(c, "insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, max_attempts) "
+                        + "values (?, 'micro', ?, ?, ?, 3) returning id", submission, rung, parameters, n);
+            }
+            c.commit();
+            return submission;
+        }
+    }
+
+    ScoringWorker worker(String id, ScoringEngine engine, int leaseSeconds, int heartbeatMs, int chunk) {
+        return new ScoringWorker(db, List.of(MICRO), engine, new ScoringWorker.Settings(id, "test-host", leaseSeconds,
+                Duration.ofMillis(heartbeatMs), chunk, 0, Duration.ofMillis(100)));
+    }
+
+    static DjlScoringEngine engine() {
+        return new DjlScoringEngine(LADDERS_ROOT, "cpu", 4096);
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return id(c, sql, params);
+        }
+    }
+
+    List<String> strings(String sql, Object... params) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    static long id(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Waits for {@code condition}, re-checking every 100 ms, failing after {@code timeout}. */
+    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A condition over the database that counts a failed query as not yet true (the database may be restarting). */
+    interface Query {
+        boolean holds() throws SQLException;
+    }
+
+    static BooleanSupplier quietly(Query query) {
+        return () -> {
+            try {
+                return query.holds();
+            } catch (SQLException e) {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        db.close();
+        postgres.close();
+    }
+}

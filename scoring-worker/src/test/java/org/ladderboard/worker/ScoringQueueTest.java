@@ -1,0 +1,224 @@
+package org.ladderboard.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ladderboard.worker.QueueFixture.await;
+import static org.ladderboard.worker.QueueFixture.quietly;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.ladder.Ladder;
+import org.ladderboard.worker.queue.JobQueue;
+
+/**
+ * The queue under the failures it exists for, on a real PostgreSQL with the real micro ladder: parallel workers,
+ * a worker killed mid-job, a database restart, a poison dataset, cancellation. Every example must end up scored
+ * exactly once per model.
+ */
+class ScoringQueueTest {
+
+    private QueueFixture fixture;
+    private final List<ScoringWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    @BeforeEach
+    void database() throws Exception {
+        fixture = new QueueFixture();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        workers.forEach(ScoringWorker::stop);
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+        fixture.close();
+    }
+
+    private ScoringWorker start(String id, ScoringEngine engine, int leaseSeconds, int heartbeatMs, int chunk) {
+        ScoringWorker worker = fixture.worker(id, engine, leaseSeconds, heartbeatMs, chunk);
+        Thread thread = new Thread(worker, id);
+        thread.start();
+        workers.add(worker);
+        threads.add(thread);
+        return worker;
+    }
+
+    private BooleanSupplier jobsIn(String status, long expected) {
+        return quietly(() -> fixture.count("select count(*) from scoring_job where status = ?", status) == expected);
+    }
+
+    private void assertEveryExampleScoredOnce(long submission, int examples, int models) throws Exception {
+        assertThat(fixture.count("select count(*) from example_score where submission_id = ?", submission))
+                .isEqualTo((long) examples * models);
+        assertThat(fixture.count("""
+                select count(*) from example e where e.submission_id = ?
+                  and (select count(*) from example_score s where s.example_id = e.id) <> ?""", submission, models)).isZero();
+    }
+
+    @Test
+    void threeWorkersDrainFiftyJobsScoringEveryExampleExactlyOnce() throws Exception {
+        List<Long> submissions = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            submissions.add(fixture.submission(12, List.of("micro-40k", "micro-100k"), null));
+        }
+        for (int w = 0; w < 3; w++) {
+            start("worker-" + w, QueueFixture.engine(), 30, 500, 5);
+        }
+        await(Duration.ofSeconds(120), "50 jobs done", jobsIn("DONE", 50));
+        for (long s : submissions) {
+            assertEveryExampleScoredOnce(s, 12, 2);
+        }
+        assertThat(fixture.count("select count(*) from model_result")).isEqualTo(50);
+        assertThat(fixture.count("select count(*) from submission where status = 'SCORED'")).isEqualTo(25);
+        assertThat(fixture.count("select count(distinct worker) from scoring_job_attempt")).as("work was shared").isGreaterThan(1);
+        assertThat(fixture.strings("select status from submission_event where submission_id = ? order by id", submissions.get(0)))
+                .containsExactly("SCORING", "SCORED");
+        // the aggregates are the mean of the stored per-example scores
+        assertThat(fixture.count("""
+                select count(*) from model_result r where abs(r.mean_loss - (select avg(loss) from example_score s
+                    where s.submission_id = r.submission_id and s.model = r.model)) > 1e-12""")).isZero();
+    }
+
+    @Test
+    void aWorkerKilledMidJobLosesNothingAndDuplicatesNothing(@TempDir Path tmp) throws Exception {
+        int n = 1500;
+        long submission = fixture.submission(n, List.of("micro-1m"), null);
+        Path ladders = tmp.resolve("ladders.yml");
+        Files.writeString(ladders, """
+                ladders:
+                  - name: micro
+                    family: llama
+                    rungs:
+                      - { name: micro-1m, parameters: 1000576, training-tokens: 4096000, checkpoint: ladders/micro/micro-1m }
+                """);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), WorkerCommand.class.getName(), "work",
+                "--ladders", ladders.toString(), "--checkpoint-root", QueueFixture.LADDERS_ROOT.toString(),
+                "--lease-seconds", "3", "--heartbeat-ms", "500", "--chunk-size", "10", "--idle-poll-ms", "200")
+                .redirectErrorStream(true);
+        builder.environment().put("SPRING_DATASOURCE_URL", fixture.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+        Process child = builder.start();
+        Thread drain = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                while (out.readLine() != null) {
+                    // keep the pipe flowing
+                }
+            } catch (Exception ignored) {
+                // the process was killed
+            }
+        });
+        drain.start();
+        try {
+            await(Duration.ofSeconds(90), "the child worker to score some examples",
+                    quietly(() -> fixture.count("select count(*) from example_score") >= 100));
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        long before = fixture.count("select count(*) from example_score");
+        assertThat(before).isLessThan(n);
+
+        start("survivor", QueueFixture.engine(), 3, 500, 50);
+        await(Duration.ofSeconds(90), "the job to be finished by another worker", jobsIn("DONE", 1));
+        assertEveryExampleScoredOnce(submission, n, 1);
+        assertThat(fixture.strings("select outcome from scoring_job_attempt order by attempt")).containsExactly("EXPIRED", "DONE");
+        assertThat(fixture.strings("select distinct attempt::text from example_score order by 1")).containsExactly("1", "2");
+        assertThat(fixture.count("select count(*) from example_score where attempt = 2")).isEqualTo(n - before);
+    }
+
+    @Test
+    void workersRideOutADatabaseRestart() throws Exception {
+        long first = fixture.submission(800, List.of("micro-1m"), null);
+        long second = fixture.submission(300, List.of("micro-300k"), null);
+        start("a", QueueFixture.engine(), 3, 300, 20);
+        start("b", QueueFixture.engine(), 3, 300, 20);
+        await(Duration.ofSeconds(60), "scoring to start", quietly(() -> fixture.count("select count(*) from example_score") > 50));
+        fixture.restartDatabase(Duration.ofSeconds(2));
+        await(Duration.ofSeconds(120), "both jobs done after the restart", jobsIn("DONE", 2));
+        assertEveryExampleScoredOnce(first, 800, 1);
+        assertEveryExampleScoredOnce(second, 300, 1);
+    }
+
+    /** Throws on one marked row: an unexpected failure each attempt (retried), or a data error (not retried). */
+    private static ScoringEngine failingOn(String marker, RuntimeException failure) {
+        DjlScoringEngine real = QueueFixture.engine();
+        return new ScoringEngine() {
+            @Override
+            public List<ExampleResult> score(Ladder.Rung rung, TaskType type, List<Example> examples, BooleanSupplier cancelled)
+                    throws Exception {
+                if (examples.stream().anyMatch(e -> e.prompt().equals(marker))) {
+                    throw failure;
+                }
+                return real.score(rung, type, examples, cancelled);
+            }
+
+            @Override
+            public double lastLoadSeconds() {
+                return real.lastLoadSeconds();
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
+    @Test
+    void aPoisonDatasetFailsWithItsMessageAfterTheAttemptLimitAndDoesNotBlockTheQueue() throws Exception {
+        long poison = fixture.submission(40, List.of("micro-40k"), "POISON");
+        long good = fixture.submission(40, List.of("micro-40k", "micro-100k"), null);
+        start("w", failingOn("POISON", new IllegalStateException("the tokenizer crashed on row 21")), 30, 300, 10);
+        await(Duration.ofSeconds(60), "the good jobs", jobsIn("DONE", 2));
+        await(Duration.ofSeconds(60), "the poison job to fail", jobsIn("FAILED", 1));
+        assertThat(fixture.strings("select error_message from scoring_job where submission_id = ?", poison))
+                .containsExactly("the tokenizer crashed on row 21");
+        assertThat(fixture.strings("select outcome from scoring_job_attempt a join scoring_job j on j.id = a.job_id "
+                + "where j.submission_id = ? order by a.attempt", poison)).containsExactly("RETRY", "RETRY", "FAILED");
+        assertThat(fixture.strings("select status from submission where id in (?, ?) order by id", poison, good))
+                .containsExactly("FAILED", "SCORED");
+    }
+
+    @Test
+    void aDataErrorFailsAtOnce() throws Exception {
+        long bad = fixture.submission(20, List.of("micro-40k"), "BAD");
+        start("w", failingOn("BAD", new DataException("row 11 cannot be scored")), 30, 300, 10);
+        await(Duration.ofSeconds(60), "the job to fail", jobsIn("FAILED", 1));
+        assertThat(fixture.strings("select error_kind || ': ' || error_message || ' after ' || attempt from scoring_job where submission_id = ?", bad))
+                .containsExactly("DATA: row 11 cannot be scored after 1");
+    }
+
+    @Test
+    void cancellationStopsWorkWithinAHeartbeat() throws Exception {
+        long submission = fixture.submission(3000, List.of("micro-1m"), null);
+        int heartbeatMs = 300;
+        start("w", QueueFixture.engine(), 10, heartbeatMs, 20);
+        await(Duration.ofSeconds(60), "scoring to start", quietly(() -> fixture.count("select count(*) from example_score") > 40));
+        try (Connection c = fixture.db.getConnection()) {
+            JobQueue.cancelSubmission(c, submission, "cancelled by the contestant");
+        }
+        Thread.sleep(2L * heartbeatMs + 500);
+        long afterCancel = fixture.count("select count(*) from example_score");
+        Thread.sleep(1500);
+        assertThat(fixture.count("select count(*) from example_score")).isEqualTo(afterCancel).isLessThan(3000);
+        assertThat(fixture.strings("select status from submission where id = ?", submission)).containsExactly("CANCELLED");
+        assertThat(fixture.strings("select outcome from scoring_job_attempt")).containsExactly("CANCELLED");
+    }
+}
