@@ -165,7 +165,7 @@ public final class ScoringWorker implements Runnable {
                 done.addAndGet(chunk.size());
                 rate[0] = scoredHere / ((System.nanoTime() - started) / 1e9);
             }
-            if (!scores.finish(job, settings.id(), rung.parameters())) {
+            if (!scores.finish(job, settings.id(), rung.parameters(), Double.isNaN(rate[0]) ? null : rate[0], loadSeconds[0])) {
                 log.info("Job {} was taken away before it finished", job.id());
             }
         } catch (CancellationException e) {

@@ -18,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The one-command run's database: when no {@code spring.datasource.url} is given, starts a real PostgreSQL whose data
  * lives under {@code ./data/postgres} (so it survives restarts and a {@code kill -9}), points the app at it and turns
- * on the demo data. Production sets {@code SPRING_DATASOURCE_URL} and never reaches this.
+ * on the demo data and the in-process scoring worker. Production sets {@code SPRING_DATASOURCE_URL} and never reaches this.
  */
 public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -38,7 +38,8 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
                 "spring.datasource.url", url,
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
-                "ladderboard.demo.enabled", env.getProperty("ladderboard.demo.enabled", "true"))));
+                "ladderboard.demo.enabled", env.getProperty("ladderboard.demo.enabled", "true"),
+                "ladderboard.worker.embedded", env.getProperty("ladderboard.worker.embedded", "true"))));
     }
 
     private static synchronized String start(Path dataDir) {

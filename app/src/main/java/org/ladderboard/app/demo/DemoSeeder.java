@@ -7,24 +7,33 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.AccountRepository;
 import org.ladderboard.app.account.AccountService;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.ladder.Ladder;
+import org.ladderboard.app.ladder.LadderProperties;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
+import org.ladderboard.app.submission.Cause;
+import org.ladderboard.app.submission.SubmissionForm;
+import org.ladderboard.app.submission.SubmissionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one-command run's demo: a round open for 60 days on the configured ladders, and one account per role. The
- * password comes from LADDERBOARD_DEMO_PASSWORD, or is generated and printed once, when the accounts are created.
+ * The one-command run's demo: a round open for 60 days on the configured ladders, one account per role, and the
+ * bundled ladder's two probe datasets as the demo contestant's submissions. The password comes from
+ * LADDERBOARD_DEMO_PASSWORD, or is generated and printed once, when the accounts are created.
  */
 @Component
 @ConditionalOnProperty(name = "ladderboard.demo.enabled", havingValue = "true")
@@ -38,18 +47,22 @@ class DemoSeeder implements ApplicationRunner {
     private final AccountRepository accountRepository;
     private final RoundRepository rounds;
     private final LadderRegistry ladders;
+    private final LadderProperties ladderProperties;
+    private final SubmissionService submissions;
 
     DemoSeeder(DemoProperties properties, AccountService accounts, AccountRepository accountRepository,
-               RoundRepository rounds, LadderRegistry ladders) {
+               RoundRepository rounds, LadderRegistry ladders, LadderProperties ladderProperties,
+               SubmissionService submissions) {
         this.properties = properties;
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.rounds = rounds;
         this.ladders = ladders;
+        this.ladderProperties = ladderProperties;
+        this.submissions = submissions;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (rounds.count() == 0) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS);
@@ -67,6 +80,7 @@ class DemoSeeder implements ApplicationRunner {
             accounts.createIfAbsent("contestant@demo", "Demo contestant", password, Role.CONTESTANT);
             accounts.createIfAbsent("judge@demo", "Demo judge", password, Role.JUDGE);
             accounts.createIfAbsent("organizer@demo", "Demo organizer", password, Role.ORGANIZER);
+            seedProbeSubmissions();
             if (generated) {
                 // printed once: later starts reuse the stored accounts and do not know the password
                 log.warn("\n\n  Demo accounts contestant@demo, judge@demo, organizer@demo created with password: {}\n"
@@ -74,6 +88,34 @@ class DemoSeeder implements ApplicationRunner {
             } else {
                 log.info("Demo accounts created with the password from LADDERBOARD_DEMO_PASSWORD");
             }
+        }
+    }
+
+    /**
+     * The micro ladder's probes as the demo contestant's submissions, so the first run shows real curves: one that
+     * scales inversely (a memorised phrase beats the instruction) and its control, which does not.
+     */
+    private void seedProbeSubmissions() {
+        Account contestant = accountRepository.findByEmail("contestant@demo").orElseThrow();
+        seed(contestant, "instructed-ending.csv", "Instructed ending (memo trap)", Cause.STRONG_PRIOR,
+                "Asked to end a famous phrase with another word, larger models stick to the memorised ending.");
+        seed(contestant, "plain-ending.csv", "Plain ending (control)", Cause.OTHER,
+                "The same phrases with no instruction: larger models should complete them better.");
+    }
+
+    private void seed(Account contestant, String file, String name, Cause cause, String description) {
+        Path path = ladderProperties.checkpointRootPath().resolve("ladders/probes").resolve(file);
+        try {
+            SubmissionForm form = new SubmissionForm();
+            form.setName(name);
+            form.setTaskType("classification");
+            form.setCause(cause.id());
+            form.setDescription(description);
+            form.setWhyInverse("Memorisation grows with scale: the strong-prior cause of the Inverse Scaling Prize paper.");
+            SubmissionService.Outcome outcome = submissions.submit(contestant, form, file, Files.readAllBytes(path));
+            log.info("Demo submission '{}' {}", name, outcome.accepted() ? "queued for scoring" : "rejected: " + outcome.report().errors());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Demo submission {} not created: {}", file, e.getMessage());
         }
     }
 

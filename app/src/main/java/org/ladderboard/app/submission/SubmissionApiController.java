@@ -1,6 +1,9 @@
 package org.ladderboard.app.submission;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.TreeMap;
 import jakarta.validation.Valid;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.scoring.ScoringControl;
+import org.ladderboard.app.scoring.ScoringResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/submissions")
@@ -30,11 +36,16 @@ class SubmissionApiController {
     private final SubmissionService service;
     private final SubmissionDetails details;
     private final CurrentAccount currentAccount;
+    private final ScoringResults results;
+    private final ScoringControl control;
 
-    SubmissionApiController(SubmissionService service, SubmissionDetails details, CurrentAccount currentAccount) {
+    SubmissionApiController(SubmissionService service, SubmissionDetails details, CurrentAccount currentAccount,
+                            ScoringResults results, ScoringControl control) {
         this.service = service;
         this.details = details;
         this.currentAccount = currentAccount;
+        this.results = results;
+        this.control = control;
     }
 
     /** 201 with {id, status}; 400 bad form fields; 409 round closed; 422 invalid file (the report); 429 caps. */
@@ -75,6 +86,48 @@ class SubmissionApiController {
         return details.find(id, currentAccount.require()).map(SubmissionJson::of)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** Status and, per ladder and model, the aggregates; progress of the jobs still running. */
+    @GetMapping("/{id}/results")
+    ResponseEntity<Map<String, Object>> results(@PathVariable long id) {
+        return details.find(id, currentAccount.require())
+                .map(view -> ResponseEntity.ok(Map.<String, Object>of("id", id,
+                        "status", view.submission().getStatus().name(),
+                        "results", results.results(id),
+                        "jobs", results.progress(id))))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** Every per-example score as JSON lines (one line per example and model). */
+    @GetMapping(path = "/{id}/scores.jsonl", produces = "application/x-ndjson")
+    ResponseEntity<StreamingResponseBody> scores(@PathVariable long id) {
+        return details.find(id, currentAccount.require())
+                .map(view -> ResponseEntity.ok()
+                        .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
+                        .<StreamingResponseBody>body(out -> {
+                            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                            results.writeScores(id, writer);
+                            writer.flush();
+                        }))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The owner or an organizer stops the submission's scoring; 409 once it is finished. */
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<Map<String, Object>> cancel(@PathVariable long id) {
+        Account me = currentAccount.require();
+        return details.find(id, me).map(view -> {
+            if (!SubmissionDetails.mayCancel(me, view.submission())) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).<Map<String, Object>>body(Map.of("error", "only the owner or an organizer can cancel"));
+            }
+            if (!view.submission().getStatus().isActive()) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).<Map<String, Object>>body(Map.of("error",
+                        "the submission is " + view.submission().getStatus().name().toLowerCase() + " already"));
+            }
+            control.cancel(id, "cancelled by " + me.getEmail());
+            return ResponseEntity.ok(Map.<String, Object>of("id", id, "status", "CANCELLED"));
+        }).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** The caller's own submissions, newest first. */

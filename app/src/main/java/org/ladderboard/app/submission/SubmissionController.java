@@ -1,12 +1,20 @@
 package org.ladderboard.app.submission;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.round.RoundService;
+import org.ladderboard.app.scoring.ScoringControl;
+import org.ladderboard.app.scoring.ScoringResults;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,8 +23,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @Controller
 class SubmissionController {
@@ -25,13 +35,17 @@ class SubmissionController {
     private final SubmissionDetails details;
     private final RoundService rounds;
     private final CurrentAccount currentAccount;
+    private final ScoringResults results;
+    private final ScoringControl control;
 
     SubmissionController(SubmissionService service, SubmissionDetails details, RoundService rounds,
-                         CurrentAccount currentAccount) {
+                         CurrentAccount currentAccount, ScoringResults results, ScoringControl control) {
         this.service = service;
         this.details = details;
         this.rounds = rounds;
         this.currentAccount = currentAccount;
+        this.results = results;
+        this.control = control;
     }
 
     @GetMapping("/submit")
@@ -82,10 +96,48 @@ class SubmissionController {
 
     @GetMapping("/submissions/{id}")
     String one(@PathVariable long id, Model model) {
-        SubmissionDetails.View view = details.find(id, currentAccount.require())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SubmissionDetails.View view = visible(id);
         model.addAttribute("view", view);
         model.addAttribute("s", view.submission());
+        model.addAttribute("results", results.results(id));
+        model.addAttribute("progress", results.progress(id));
         return "submissions/detail";
+    }
+
+    /** Polled by the submission page while scoring runs. */
+    @GetMapping(path = "/submissions/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> progress(@PathVariable long id) {
+        SubmissionDetails.View view = visible(id);
+        return Map.of("status", view.submission().getStatus().name(), "active", view.submission().getStatus().isActive(),
+                "jobs", results.progress(id));
+    }
+
+    @GetMapping(path = "/submissions/{id}/scores.jsonl")
+    ResponseEntity<StreamingResponseBody> scores(@PathVariable long id) {
+        visible(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
+                .body(out -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    results.writeScores(id, writer);
+                    writer.flush();
+                });
+    }
+
+    @PostMapping("/submissions/{id}/cancel")
+    String cancel(@PathVariable long id) {
+        SubmissionDetails.View view = visible(id);
+        Account me = currentAccount.require();
+        if (!view.cancellable()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        control.cancel(id, "cancelled by " + me.getEmail());
+        return "redirect:/submissions/" + id;
+    }
+
+    private SubmissionDetails.View visible(long id) {
+        return details.find(id, currentAccount.require()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -30,7 +30,7 @@ public class SubmissionDetails {
 
     /** One submission with its parts, warnings, history and scoring jobs. */
     public record View(Submission submission, String roundName, List<Part> parts, List<Warning> warnings,
-                       List<Event> history, List<ScoringQueue.Job> jobs) {
+                       List<Event> history, List<ScoringQueue.Job> jobs, boolean cancellable) {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -52,10 +52,15 @@ public class SubmissionDetails {
         return viewer.getRole() != Role.CONTESTANT || submission.getAccount().getId().equals(viewer.getId());
     }
 
+    /** The owner, or an organizer, may stop a submission's scoring. */
+    public static boolean mayCancel(Account viewer, Submission submission) {
+        return viewer.getRole() == Role.ORGANIZER || submission.getAccount().getId().equals(viewer.getId());
+    }
+
     @Transactional(readOnly = true)
     public Optional<View> find(long id, Account viewer) {
         return submissions.findById(id).filter(s -> maySee(viewer, s)).map(s -> new View(s, s.getRound().getName(),
-                parts(id), warnings(id), history(id), queue.jobsOf(id)));
+                parts(id), warnings(id), history(id), queue.jobsOf(id), s.getStatus().isActive() && mayCancel(viewer, s)));
     }
 
     @Transactional(readOnly = true)

@@ -62,7 +62,7 @@ public class SubmissionService {
         checkCaps(rounds.quota(round, account));
         TaskType taskType = TaskType.fromId(form.getTaskType()).orElseThrow();
         // validation is the slow part: done before the transaction, so the account lock below is held briefly
-        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples());
+        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples(), round.getLadders());
         return transaction.execute(status -> {
             Account locked = accounts.lockById(account.getId()).orElseThrow();
             checkCaps(rounds.quota(round, locked));

@@ -6,20 +6,23 @@ import org.ladderboard.validation.ValidationResult;
 import org.ladderboard.validation.ValidationSettings;
 import org.springframework.stereotype.Service;
 
-/** Validates an upload with the service's limits and a round's minimum size. */
+/** Validates an upload with the service's limits, a round's minimum size and its ladders' tokenizers. */
 @Service
 public class UploadValidator {
 
     private final UploadProperties limits;
+    private final TokenizerChecks tokenizerChecks;
 
-    public UploadValidator(UploadProperties limits) {
+    public UploadValidator(UploadProperties limits, TokenizerChecks tokenizerChecks) {
         this.limits = limits;
+        this.tokenizerChecks = tokenizerChecks;
     }
 
-    public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType, int minRows) {
+    /** Validates with the service limits, the round's minimum, and the tokenizer rules of the round's ladders. */
+    public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders) {
         ValidationSettings settings = new ValidationSettings(limits.maxFileBytes(), limits.maxZipEntries(),
                 limits.maxUncompressedBytes(), limits.maxRows(), limits.maxFieldChars(), minRows);
-        return new DatasetValidator(settings).validate(fileName, bytes, taskType);
+        return new DatasetValidator(settings, tokenizerChecks.forLadders(ladders)).validate(fileName, bytes, taskType);
     }
 
     public long maxFileBytes() {

@@ -37,8 +37,9 @@ class ValidationApiController {
                     + "': use classification, classification_acc, sequence_prob, logodds or absolute_logodds"));
         }
         int minRows = rounds.current().map(Round::getMinExamples).orElse(DEFAULT_MIN_ROWS);
+        java.util.Set<String> ladders = rounds.current().map(Round::getLadders).orElse(java.util.Set.of());
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        ValidationReport report = validator.validate(name, file.getBytes(), type, minRows).report();
+        ValidationReport report = validator.validate(name, file.getBytes(), type, minRows, ladders).report();
         return report.valid() ? ResponseEntity.ok(report) : ResponseEntity.unprocessableContent().body(report);
     }
 }

@@ -67,6 +67,21 @@ public final class ModelConfig {
     }
 
     /**
+     * The longest sequence the model may see: GPT-2's {@code n_positions}, otherwise {@code max_position_embeddings},
+     * capped by Mistral's sliding window (a hard limit on what a token sees: we never score past it rather than
+     * emulate it).
+     */
+    public int contextLength() {
+        if (modelType().equals("gpt2")) {
+            return integer("n_positions");
+        }
+        int positions = integer("max_position_embeddings");
+        boolean sliding = optionalInteger("sliding_window").isPresent()
+                && flag("use_sliding_window", modelType().equals("mistral"));
+        return sliding ? Math.min(positions, integer("sliding_window")) : positions;
+    }
+
+    /**
      * RoPE's base: {@code rope_theta} at the top level (older transformers) or inside {@code rope_parameters}
      * (transformers 5). Any scaling (linear, dynamic, yarn, llama3 …) is refused: it changes every position's angle.
      */

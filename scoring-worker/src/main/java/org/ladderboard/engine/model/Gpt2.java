@@ -45,7 +45,7 @@ final class Gpt2 implements CausalLanguageModel {
         this.type = type;
         heads = config.integer("n_head");
         hidden = config.integer("n_embd");
-        context = config.integer("n_positions");
+        context = config.contextLength();
         vocab = config.integer("vocab_size");
         eps = config.optionalNumber("layer_norm_epsilon").orElse(1e-5).floatValue();
         activation = config.optionalString("activation_function").orElse("gelu_new");

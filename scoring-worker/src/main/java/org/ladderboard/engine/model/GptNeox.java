@@ -46,7 +46,7 @@ final class GptNeox implements CausalLanguageModel {
         this.type = type;
         heads = config.integer("num_attention_heads");
         hidden = config.integer("hidden_size");
-        context = config.integer("max_position_embeddings");
+        context = config.contextLength();
         vocab = config.integer("vocab_size");
         eps = config.optionalNumber("layer_norm_eps").orElse(1e-5).floatValue();
         parallelResidual = config.flag("use_parallel_residual", true);

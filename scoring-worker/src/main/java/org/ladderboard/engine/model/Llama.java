@@ -47,7 +47,7 @@ final class Llama implements CausalLanguageModel {
         headDim = config.optionalInteger("head_dim").orElse(hidden / heads);
         vocab = config.integer("vocab_size");
         eps = config.optionalNumber("rms_norm_eps").orElse(1e-6).floatValue();
-        context = contextLength(config);
+        context = config.contextLength();
         String act = config.optionalString("hidden_act").orElse("silu");
         if (!act.equals("silu")) {
             throw new UnsupportedModelException(config.modelType() + " hidden_act '" + act + "' is not supported");
@@ -66,14 +66,6 @@ final class Llama implements CausalLanguageModel {
         boolean tied = config.flag("tie_word_embeddings", !w.has("lm_head.weight"));
         head = (tied ? tokenEmbedding : w.get("lm_head.weight")).transpose();
         parameters = blocks.stream().mapToLong(b -> Linear.size(b.q(), b.k(), b.v(), b.o(), b.gate(), b.up(), b.down())).sum();
-    }
-
-    /** Mistral's sliding window is a hard limit on what a token sees: we never score past it rather than emulate it. */
-    private static int contextLength(ModelConfig config) {
-        int positions = config.integer("max_position_embeddings");
-        boolean sliding = config.optionalInteger("sliding_window").isPresent()
-                && config.flag("use_sliding_window", config.modelType().equals("mistral"));
-        return sliding ? Math.min(positions, config.integer("sliding_window")) : positions;
     }
 
     private static Linear linear(Weights w, String name) {

@@ -108,13 +108,19 @@ public final class JobQueue {
         }
     }
 
-    /** Marks the job done inside the caller's fenced transaction (after its results are written). */
-    public static void markDone(Connection c, ClaimedJob job) throws SQLException {
+    /**
+     * Marks the job done inside the caller's fenced transaction (after its results are written), with its final
+     * throughput, which a job shorter than one heartbeat would otherwise never report.
+     */
+    public static void markDone(Connection c, ClaimedJob job, Double examplesPerSecond, Double modelLoadSeconds)
+            throws SQLException {
         update(c, """
                 update scoring_job
                 set status = 'DONE', examples_done = examples_total, finished_at = now(), updated_at = now(),
-                    lease_owner = null, lease_expires_at = null, error_kind = null, error_message = null
-                where id = ? and attempt = ?""", job.id(), job.attempt());
+                    lease_owner = null, lease_expires_at = null, error_kind = null, error_message = null,
+                    examples_per_second = coalesce(?, examples_per_second),
+                    model_load_seconds = coalesce(?, model_load_seconds)
+                where id = ? and attempt = ?""", examplesPerSecond, modelLoadSeconds, job.id(), job.attempt());
         endAttempt(c, job, "DONE", null);
         refreshSubmission(c, job.submissionId(), "all models scored");
     }

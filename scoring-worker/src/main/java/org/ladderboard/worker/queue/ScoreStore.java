@@ -111,7 +111,8 @@ public final class ScoreStore {
      * Computes the model's aggregates from every stored score and marks the job done, in one fenced transaction.
      * Standard errors are sd/√n over scored examples.
      */
-    public boolean finish(ClaimedJob job, String worker, long modelParameters) throws SQLException {
+    public boolean finish(ClaimedJob job, String worker, long modelParameters, Double examplesPerSecond,
+                          Double modelLoadSeconds) throws SQLException {
         return queue.inFencedTransaction(job, worker, c -> {
             JobQueue.update(c, """
                     insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
@@ -133,7 +134,7 @@ public final class ScoreStore {
                         computed_at = now()""",
                     job.submissionId(), job.ladder(), job.model(), modelParameters,
                     job.submissionId(), job.ladder(), job.model());
-            JobQueue.markDone(c, job);
+            JobQueue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
         });
     }
 

@@ -1,0 +1,30 @@
+package org.ladderboard.app.scoring;
+
+import org.ladderboard.worker.queue.JobQueue;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cancelling and retrying go through the worker's own queue statements, on the app's transaction. */
+@Service
+public class ScoringControl {
+
+    private final JdbcTemplate jdbc;
+
+    public ScoringControl(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Cancels a submission's unfinished scoring; a worker on it stops at its next heartbeat. */
+    @Transactional
+    public int cancel(long submissionId, String note) {
+        return jdbc.execute((ConnectionCallback<Integer>) c -> JobQueue.cancelSubmission(c, submissionId, note));
+    }
+
+    /** Puts a failed job back in the queue with fresh attempts. */
+    @Transactional
+    public boolean retry(long jobId) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> JobQueue.retryFailed(c, jobId)));
+    }
+}

@@ -1,0 +1,78 @@
+package org.ladderboard.app.validation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ladderboard.app.ladder.LadderProperties;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.dataset.Sha256;
+import org.ladderboard.engine.checkpoint.ModelConfig;
+import org.ladderboard.engine.scoring.TokenizerCheck;
+import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.ladder.Ladder;
+import org.ladderboard.validation.ExampleCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The upload rules that need a round's ladders: one {@link TokenizerCheck} per distinct (tokenizer, context length),
+ * since the rungs of a ladder usually share a tokenizer and checking it once per rung would only repeat the same
+ * warnings. Tokenizers are loaded once and kept.
+ */
+@Component
+public class TokenizerChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenizerChecks.class);
+
+    private final LadderRegistry ladders;
+    private final Path root;
+    private final Map<String, ModelTokenizer> tokenizers = new ConcurrentHashMap<>();
+
+    public TokenizerChecks(LadderRegistry ladders, LadderProperties properties) {
+        this.ladders = ladders;
+        this.root = properties.checkpointRootPath();
+    }
+
+    public List<ExampleCheck> forLadders(Iterable<String> ladderNames) {
+        Map<String, List<String>> modelsByKey = new LinkedHashMap<>();
+        Map<String, Path> dirByKey = new LinkedHashMap<>();
+        Map<String, Integer> contextByKey = new LinkedHashMap<>();
+        for (String name : ladderNames) {
+            for (Ladder.Rung rung : ladders.find(name).map(Ladder::rungs).orElse(List.of())) {
+                Path dir = root.resolve(rung.checkpoint());
+                try {
+                    int context = ModelConfig.read(dir).contextLength();
+                    String key = Sha256.hex(Files.readAllBytes(dir.resolve("tokenizer.json"))) + "@" + context;
+                    modelsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(name + "/" + rung.name());
+                    dirByKey.putIfAbsent(key, dir);
+                    contextByKey.putIfAbsent(key, context);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("No tokenizer check for {}/{}: {}", name, rung.name(), e.getMessage());
+                }
+            }
+        }
+        List<ExampleCheck> checks = new ArrayList<>();
+        for (String key : modelsByKey.keySet()) {
+            ModelTokenizer tokenizer = tokenizers.computeIfAbsent(key, k -> open(dirByKey.get(k)));
+            List<String> models = modelsByKey.get(key);
+            String label = models.size() == 1 ? models.get(0) : String.join(", ", models);
+            checks.add(new TokenizerCheck(label, tokenizer, contextByKey.get(key)));
+        }
+        return checks;
+    }
+
+    private static ModelTokenizer open(Path dir) {
+        try {
+            return ModelTokenizer.open(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the tokenizer in " + dir, e);
+        }
+    }
+}

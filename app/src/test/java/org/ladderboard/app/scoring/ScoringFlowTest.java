@@ -1,0 +1,148 @@
+package org.ladderboard.app.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.ladderboard.app.IntegrationTest;
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.account.Role;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The app with its embedded worker: a submission scores itself, and its results, scores and controls work. */
+@SpringBootTest(properties = {"ladderboard.worker.embedded=true", "ladderboard.worker.heartbeat-ms=200",
+        "ladderboard.worker.lease-seconds=5", "ladderboard.worker.chunk-size=20"})
+class ScoringFlowTest extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private long submit(Account who, byte[] csv) throws Exception {
+        String body = mvc.perform(multipart("/api/submissions").file(new MockMultipartFile("file", "probe.csv", "text/csv", csv))
+                        .param("taskType", "classification").param("name", "Probe").with(httpBasic(who.getEmail(), PASSWORD)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JSON.readTree(body).get("id").asLong();
+    }
+
+    private JsonNode results(Account who, long id) throws Exception {
+        return JSON.readTree(mvc.perform(get("/api/submissions/" + id + "/results").with(httpBasic(who.getEmail(), PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode awaitStatus(Account who, long id, String wanted) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        JsonNode results;
+        do {
+            Thread.sleep(200);
+            results = results(who, id);
+        } while (!results.get("status").asString().equals(wanted) && Instant.now().isBefore(until));
+        assertThat(results.get("status").asString()).isEqualTo(wanted);
+        return results;
+    }
+
+    @Test
+    void aSubmissionIsScoredOnEveryModelAndItsResultsAndScoresAreServed() throws Exception {
+        Account contestant = newAccount(Role.CONTESTANT);
+        long id = submit(contestant, classificationCsv(30));
+        JsonNode results = awaitStatus(contestant, id, "SCORED");
+
+        assertThat(results.get("results")).hasSize(4);
+        JsonNode smallest = results.get("results").get(0);
+        assertThat(smallest.get("model").asString()).isEqualTo("micro-40k");
+        assertThat(smallest.get("params").asLong()).isEqualTo(39504);
+        assertThat(smallest.get("examplesScored").asInt()).isEqualTo(30);
+        assertThat(smallest.get("meanLoss").asDouble()).isPositive();
+        assertThat(smallest.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(smallest.get("optionMass").asDouble()).isBetween(0.0, 1.0);
+        assertThat(smallest.get("truncated").asInt()).isZero();
+        assertThat(smallest.get("errors").asInt()).isZero();
+        assertThat(results.get("jobs").get(0).get("examplesPerSecond").asDouble()).isPositive();
+
+        MvcResult download = mvc.perform(get("/api/submissions/" + id + "/scores.jsonl").with(httpBasic(contestant.getEmail(), PASSWORD)))
+                .andExpect(request().asyncStarted()).andReturn();
+        String jsonl = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(download))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String[] lines = jsonl.strip().split("\n");
+        assertThat(lines).hasSize(30 * 4);
+        JsonNode first = JSON.readTree(lines[0]);
+        assertThat(first.get("index").asInt()).isZero();
+        assertThat(first.get("class_logprobs")).hasSize(2);
+
+        mvc.perform(get("/submissions/" + id).with(user(contestant.getEmail()).roles("CONTESTANT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Download every example")));
+        mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(contestant.getEmail(), PASSWORD)))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theOwnerCancelsAndOthersCannot() throws Exception {
+        Account owner = newAccount(Role.CONTESTANT);
+        long id = submit(owner, classificationCsv(2000));
+        mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(newAccount(Role.CONTESTANT).getEmail(), PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(newAccount(Role.JUDGE).getEmail(), PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(owner.getEmail(), PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        Thread.sleep(1000);
+        JsonNode results = results(owner, id);
+        assertThat(results.get("status").asString()).isEqualTo("CANCELLED");
+        for (JsonNode job : results.get("jobs")) {
+            assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
+        }
+        long scoredAfter = jdbc.sql("select count(*) from example_score where submission_id = ?").param(id).query(Long.class).single();
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("select count(*) from example_score where submission_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(scoredAfter);
+    }
+
+    @Test
+    void organizersSeeTheQueueAndRetryFailedJobs() throws Exception {
+        Account contestant = newAccount(Role.CONTESTANT);
+        long id = submit(contestant, classificationCsv(10));
+        awaitStatus(contestant, id, "SCORED");
+        long job = jdbc.sql("select id from scoring_job where submission_id = ? and model = 'micro-1m'").param(id).query(Long.class).single();
+        jdbc.sql("update scoring_job set status = 'FAILED', error_kind = 'INFRASTRUCTURE', error_message = 'GPU fell off' where id = ?")
+                .param(job).update();
+        jdbc.sql("update submission set status = 'FAILED' where id = ?").param(id).update();
+
+        Account organizer = newAccount(Role.ORGANIZER);
+        mvc.perform(get("/organizer/queue").with(user(organizer.getEmail()).roles("ORGANIZER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("GPU fell off"), org.hamcrest.Matchers.containsString("embedded"))));
+        mvc.perform(post("/organizer/jobs/" + job + "/retry").with(csrf()).with(user(organizer.getEmail()).roles("ORGANIZER")))
+                .andExpect(status().is3xxRedirection());
+        awaitStatus(contestant, id, "SCORED");
+        mvc.perform(get("/organizer/queue").with(user(contestant.getEmail()).roles("CONTESTANT"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theLaddersTokenizerRulesRunAtUpload() throws Exception {
+        String longPrompt = "word ".repeat(400).strip();
+        String csv = "prompt,classes,answer_index\n\"" + longPrompt + "\",\"[' yes', ' no']\",0\n";
+        mvc.perform(multipart("/api/validate").file(new MockMultipartFile("file", "t.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("taskType", "classification"))
+                .andExpect(jsonPath("$.warnings[?(@.code == 'context_too_long')]", hasSize(1)))
+                .andExpect(jsonPath("$.warnings[?(@.code == 'context_too_long')].message",
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("micro/micro-40k"))));
+    }
+}
