@@ -10,6 +10,7 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -45,6 +46,15 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
     private static synchronized String start(Path dataDir) {
         if (running == null) {
             running = startIn(dataDir);
+            // stop the database only after the application context (and its scoring worker) has closed
+            EmbeddedPostgres database = running;
+            SpringApplication.getShutdownHandlers().add(() -> {
+                try {
+                    database.close();
+                } catch (IOException e) {
+                    log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+                }
+            });
         }
         return running.getJdbcUrl("postgres", "postgres");
     }
@@ -58,6 +68,7 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {
