@@ -24,6 +24,7 @@ public final class WorkerCommand {
             case "work" -> WorkerService.run(CommandLine.parse(rest));
             case "score" -> ScoreCommand.run(CommandLine.parse(rest));
             case "bench" -> BenchCommand.run(CommandLine.parse(rest));
+            case "verdict" -> VerdictCommand.run(CommandLine.parse(rest));
             default -> usage(command);
         };
         System.exit(exit);
@@ -45,6 +46,9 @@ public final class WorkerCommand {
                       score every example on a Hugging Face checkpoint directory: one JSON line each, summary on stderr
                   bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N] [--repeat 3] [--naive-limit N]
                       examples/s, scored tokens/s and FLOP/s of the engine and of the naive way, measured together
+
+                  verdict --in FILE.json [--out FILE.json]
+                      the trend-shape verdict of a case {"x", "scores", "higher_is_better", "seed"} or an array of them
 
                 task types: classification, classification_acc, sequence_prob, logodds, absolute_logodds""");
         return command.equals("help") ? 0 : 2;

@@ -1,0 +1,84 @@
+package org.ladderboard.worker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ladderboard.analysis.ScalingCase;
+import org.ladderboard.analysis.TrendVerdict;
+import org.ladderboard.analysis.Verdict;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code verdict --in FILE.json [--out FILE.json]}: the trend-shape verdict for one case
+ * {@code {"x": […], "scores": [[…per example…], … per model], "higher_is_better": bool, "seed": int}} or a JSON array
+ * of them; one verdict object per case (an array for an array). The same code as the judges' pages.
+ */
+final class VerdictCommand {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private VerdictCommand() {
+    }
+
+    static int run(CommandLine args) throws Exception {
+        JsonNode input = JSON.readTree(Path.of(args.required("in")).toFile());
+        Object output;
+        if (input.isArray()) {
+            List<Map<String, Object>> verdicts = new ArrayList<>();
+            for (JsonNode c : input) {
+                verdicts.add(json(TrendVerdict.decide(scalingCase(c))));
+            }
+            output = verdicts;
+        } else {
+            output = json(TrendVerdict.decide(scalingCase(input)));
+        }
+        String text = JSON.writeValueAsString(output);
+        if (args.options().containsKey("out")) {
+            Files.writeString(Path.of(args.required("out")), text);
+        } else {
+            System.out.println(text);
+        }
+        return 0;
+    }
+
+    static ScalingCase scalingCase(JsonNode c) {
+        double[] x = c.required("x").valueStream().mapToDouble(JsonNode::asDouble).toArray();
+        JsonNode models = c.required("scores");
+        double[][] scores = new double[models.size()][];
+        for (int m = 0; m < models.size(); m++) {
+            scores[m] = models.get(m).valueStream().mapToDouble(JsonNode::asDouble).toArray();
+        }
+        return new ScalingCase(x, scores, c.path("higher_is_better").asBoolean(true), c.path("seed").asLong(0));
+    }
+
+    static Map<String, Object> json(Verdict v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("verdict", v.verdict());
+        out.put("strength", v.strength());
+        out.put("beta", finite(v.beta()));
+        out.put("beta_interval", new Double[] {finite(v.betaInterval()[0]), finite(v.betaInterval()[1])});
+        out.put("p_beta_negative", finite(v.pBetaNegative()));
+        out.put("p_models_differ", finite(v.pModelsDiffer()));
+        out.put("spearman_rho", finite(v.spearman()));
+        out.put("means", v.means());
+        out.put("mean_intervals", v.meanIntervals());
+        out.put("steps", v.steps().stream().map(s -> Map.of("from", s.from(), "to", s.to(), "difference", s.difference(),
+                "interval", new double[] {s.low(), s.high()})).toList());
+        out.put("drop_best_to_largest", finite(v.dropBestToLargest()));
+        out.put("turning_model", v.turningModel());
+        out.put("models", v.models());
+        out.put("examples", v.examples());
+        return out;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,68 @@
+package org.ladderboard.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class VerdictCommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Four models whose loss grows with scale on 400 shared examples: inverse scaling. */
+    private static ObjectNode inverseLossCase(long seed) {
+        Random random = new Random(seed);
+        ObjectNode c = JSON.createObjectNode();
+        ArrayNode x = c.putArray("x");
+        ArrayNode scores = c.putArray("scores");
+        double[] difficulty = new double[400];
+        for (int i = 0; i < difficulty.length; i++) {
+            difficulty[i] = 2 + random.nextGaussian();
+        }
+        for (int m = 0; m < 4; m++) {
+            x.add(7 + m * 0.5);
+            ArrayNode model = scores.addArray();
+            for (double d : difficulty) {
+                model.add(d + 0.3 * m + 0.2 * random.nextGaussian());
+            }
+        }
+        c.put("higher_is_better", false);
+        c.put("seed", seed);
+        return c;
+    }
+
+    @Test
+    void oneCaseGivesOneVerdictAndAnArrayGivesAnArray(@TempDir Path tmp) throws Exception {
+        Path one = tmp.resolve("one.json");
+        Files.writeString(one, inverseLossCase(1).toString());
+        Path out = tmp.resolve("verdict.json");
+        assertThat(VerdictCommand.run(CommandLine.parse(new String[] {"--in", one.toString(), "--out", out.toString()}))).isZero();
+        JsonNode verdict = JSON.readTree(out.toFile());
+        assertThat(verdict.get("verdict").asString()).isEqualTo("inverse");
+        assertThat(verdict.get("strength").asString()).isEqualTo("strict");
+        assertThat(verdict.get("beta").asDouble()).isNegative();
+        assertThat(verdict.get("beta_interval")).hasSize(2);
+        assertThat(verdict.get("p_beta_negative").asDouble()).isEqualTo(1.0);
+        assertThat(verdict.get("p_models_differ").asDouble()).isLessThan(0.01);
+
+        ArrayNode many = JSON.createArrayNode().add(inverseLossCase(2)).add(inverseLossCase(3));
+        Path array = tmp.resolve("many.json");
+        Files.writeString(array, many.toString());
+        Path outs = tmp.resolve("verdicts.json");
+        VerdictCommand.run(CommandLine.parse(new String[] {"--in", array.toString(), "--out", outs.toString()}));
+        JsonNode verdicts = JSON.readTree(outs.toFile());
+        assertThat(verdicts.isArray()).isTrue();
+        assertThat(verdicts).hasSize(2);
+        // same input, same output
+        VerdictCommand.run(CommandLine.parse(new String[] {"--in", array.toString(), "--out", tmp.resolve("again.json").toString()}));
+        assertThat(Files.readString(tmp.resolve("again.json"))).isEqualTo(Files.readString(outs));
+    }
+}
