@@ -8,6 +8,10 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.ladderboard.app.account.Account;
+import org.ladderboard.app.analysis.CurveChart;
+import org.ladderboard.app.analysis.CurveView;
+import org.ladderboard.app.analysis.VerdictWords;
+import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.scoring.ScoringControl;
@@ -37,15 +41,22 @@ class SubmissionController {
     private final CurrentAccount currentAccount;
     private final ScoringResults results;
     private final ScoringControl control;
+    private final LadderAnalysis analysis;
+    private final CurveChart chart;
+    private final VerdictWords words;
 
     SubmissionController(SubmissionService service, SubmissionDetails details, RoundService rounds,
-                         CurrentAccount currentAccount, ScoringResults results, ScoringControl control) {
+                         CurrentAccount currentAccount, ScoringResults results, ScoringControl control,
+                         LadderAnalysis analysis, CurveChart chart, VerdictWords words) {
         this.service = service;
         this.details = details;
         this.rounds = rounds;
         this.currentAccount = currentAccount;
         this.results = results;
         this.control = control;
+        this.analysis = analysis;
+        this.chart = chart;
+        this.words = words;
     }
 
     @GetMapping("/submit")
@@ -101,7 +112,21 @@ class SubmissionController {
         model.addAttribute("s", view.submission());
         model.addAttribute("results", results.results(id));
         model.addAttribute("progress", results.progress(id));
+        model.addAttribute("curves", analysis.curves(id, view.submission().getTaskType()).stream()
+                .map(c -> CurveView.of(c, chart, words)).toList());
         return "submissions/detail";
+    }
+
+    /** A scaling curve as a standalone SVG file. */
+    @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}.svg")
+    ResponseEntity<String> curveSvg(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
+        SubmissionDetails.View view = visible(id);
+        return analysis.curves(id, view.submission().getTaskType()).stream()
+                .filter(c -> c.ladder().equals(ladder) && c.view().equals(metric)).findFirst()
+                .map(c -> ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
+                        .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-" + ladder + "-" + metric + ".svg\"")
+                        .body(chart.svg(c)))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** Polled by the submission page while scoring runs. */

@@ -93,6 +93,26 @@ class ScoringFlowTest extends IntegrationTest {
     }
 
     @Test
+    void theMemoTrapProbeIsDrawnAndJudgedInverse() throws Exception {
+        Account contestant = newAccount(Role.CONTESTANT);
+        byte[] probe = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "ladders", "probes", "instructed-ending.csv"));
+        long id = submit(contestant, probe);
+        awaitStatus(contestant, id, "SCORED");
+        var page = user(contestant.getEmail()).roles("CONTESTANT");
+        String html = mvc.perform(get("/submissions/" + id).with(page)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"scaling\"").contains("Inverse scaling").contains("<svg");
+        String svg = mvc.perform(get("/submissions/" + id + "/curves/micro/accuracy.svg").with(page))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andReturn().getResponse().getContentAsString();
+        // one point per model, with the models' accuracies from the ladder's README in the hover titles
+        assertThat(svg.split("<circle", -1)).hasSize(5);
+        assertThat(svg).contains("micro-40k (39,504 parameters): 0.237").contains("micro-1m (1,000,576 parameters): 0.120")
+                .contains("chance: 0.500");
+        mvc.perform(get("/submissions/" + id + "/curves/micro/nonsense.svg").with(page)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theOwnerCancelsAndOthersCannot() throws Exception {
         Account owner = newAccount(Role.CONTESTANT);
         long id = submit(owner, classificationCsv(2000));

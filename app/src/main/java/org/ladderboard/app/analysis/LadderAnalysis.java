@@ -1,0 +1,141 @@
+package org.ladderboard.app.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ladderboard.analysis.ScalingCase;
+import org.ladderboard.analysis.TrendVerdict;
+import org.ladderboard.analysis.Verdict;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.ladder.Ladder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scaling curves and verdicts from stored per-example scores, per ladder and metric view: loss and accuracy for
+ * classification (accuracy first for classification_acc), loss for sequence_prob, the difference for logodds.
+ * Seeded by the submission id, so a page shows the same verdict every time.
+ */
+@Service
+public class LadderAnalysis {
+
+    private final JdbcClient jdbc;
+    private final LadderRegistry ladders;
+
+    public LadderAnalysis(JdbcClient jdbc, LadderRegistry ladders) {
+        this.jdbc = jdbc;
+        this.ladders = ladders;
+    }
+
+    /** The curves of every ladder with at least two finished models. */
+    public List<ScalingCurve> curves(long submissionId, String taskType) {
+        List<ScalingCurve> out = new ArrayList<>();
+        List<String> names = jdbc.sql("select distinct ladder from scoring_job where submission_id = ? and status = 'DONE' order by ladder")
+                .param(submissionId).query(String.class).list();
+        for (String name : names) {
+            Optional<Ladder> ladder = ladders.find(name);
+            if (ladder.isEmpty()) {
+                continue;
+            }
+            for (String view : views(taskType)) {
+                curve(submissionId, ladder.get(), view).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    static List<String> views(String taskType) {
+        return switch (taskType) {
+            case "classification" -> List.of("loss", "accuracy");
+            case "classification_acc" -> List.of("accuracy", "loss");
+            case "sequence_prob" -> List.of("loss");
+            default -> List.of("logodds");
+        };
+    }
+
+    private Optional<ScalingCurve> curve(long submissionId, Ladder ladder, String view) {
+        List<Ladder.Rung> done = ladder.rungs().stream().filter(r -> jdbc.sql(
+                        "select count(*) from scoring_job where submission_id = ? and ladder = ? and model = ? and status = 'DONE'")
+                .params(submissionId, ladder.name(), r.name()).query(Integer.class).single() > 0).toList();
+        if (done.size() < 2) {
+            return Optional.empty();
+        }
+        String column = switch (view) {
+            case "accuracy" -> "case when s.correct then 1.0 else 0.0 end";
+            case "logodds" -> "s.logodds_difference";
+            default -> "s.loss";
+        };
+        // examples every finished model scored without error, in file order
+        Map<Long, double[]> byExample = new LinkedHashMap<>();
+        Map<Long, Integer> classCount = new LinkedHashMap<>();
+        for (int m = 0; m < done.size(); m++) {
+            final int model = m;
+            jdbc.sql("select e.position, " + column + ", coalesce(jsonb_array_length(e.classes), 0) from example_score s "
+                            + "join example e on e.id = s.example_id where s.submission_id = ? and s.ladder = ? and s.model = ? "
+                            + "and s.error is null order by e.position")
+                    .params(submissionId, ladder.name(), done.get(m).name())
+                    .query(rs -> {
+                        double[] row = byExample.computeIfAbsent(rs.getLong(1), k -> filled(done.size()));
+                        row[model] = rs.getDouble(2);
+                        classCount.put(rs.getLong(1), rs.getInt(3));
+                    });
+        }
+        List<double[]> complete = byExample.values().stream().filter(r -> java.util.Arrays.stream(r).noneMatch(Double::isNaN)).toList();
+        if (complete.size() < 2) {
+            return Optional.empty();
+        }
+        double[][] scores = new double[done.size()][complete.size()];
+        for (int i = 0; i < complete.size(); i++) {
+            for (int m = 0; m < done.size(); m++) {
+                scores[m][i] = complete.get(i)[m];
+            }
+        }
+        boolean lowerIsBetter = !view.equals("accuracy");
+        double[] x = done.stream().mapToDouble(r -> Math.log10(scale(ladder, r))).toArray();
+        Verdict verdict = TrendVerdict.decide(new ScalingCase(x, scores, !lowerIsBetter, submissionId));
+        List<ScalingCurve.Point> points = new ArrayList<>();
+        for (int m = 0; m < done.size(); m++) {
+            // the verdict works in performance (higher is better); the chart shows the metric itself
+            double sign = lowerIsBetter ? -1 : 1;
+            double a = sign * verdict.meanIntervals()[m][0];
+            double b = sign * verdict.meanIntervals()[m][1];
+            points.add(new ScalingCurve.Point(done.get(m).name(), done.get(m).parameters(), x[m], sign * verdict.means()[m],
+                    Math.min(a, b), Math.max(a, b)));
+        }
+        return Optional.of(new ScalingCurve(ladder.name(), view, xLabel(ladder), lowerIsBetter, points,
+                baseline(view, classCount), verdict, complete.size()));
+    }
+
+    /** Chance: mean ln k for loss, mean 1/k for accuracy (k classes per example); none for the other metrics. */
+    private static Double baseline(String view, Map<Long, Integer> classCount) {
+        if (!view.equals("loss") && !view.equals("accuracy") || classCount.values().stream().anyMatch(k -> k < 2)) {
+            return null;
+        }
+        return classCount.values().stream().mapToDouble(k -> view.equals("loss") ? Math.log(k) : 1.0 / k).average().orElse(Double.NaN);
+    }
+
+    private static double scale(Ladder ladder, Ladder.Rung rung) {
+        return switch (ladder.xAxis()) {
+            case "flops" -> rung.trainingFlops() == null ? rung.parameters() : rung.trainingFlops();
+            case "tokens" -> rung.trainingTokens() == null ? rung.parameters() : rung.trainingTokens();
+            default -> rung.parameters();
+        };
+    }
+
+    private static String xLabel(Ladder ladder) {
+        return switch (ladder.xAxis()) {
+            case "flops" -> "training FLOPs (6·N·D, log scale)";
+            case "tokens" -> "training tokens (log scale)";
+            default -> "parameters (log scale)";
+        };
+    }
+
+    private static double[] filled(int n) {
+        double[] row = new double[n];
+        java.util.Arrays.fill(row, Double.NaN);
+        return row;
+    }
+}
