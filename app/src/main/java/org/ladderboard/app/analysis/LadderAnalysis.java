@@ -13,14 +13,19 @@ import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.ladder.Ladder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scaling curves and verdicts from stored per-example scores, per ladder and metric view: loss and accuracy for
  * classification (accuracy first for classification_acc), loss for sequence_prob, the difference for logodds.
- * Seeded by the submission id, so a page shows the same verdict every time.
+ * Seeded by the submission id, so a page shows the same verdict every time; kept in {@code ladder_curve} until the
+ * scores change, because each verdict runs 2,000 bootstrap replicates and 2,000 permutations.
  */
 @Service
 public class LadderAnalysis {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final LadderRegistry ladders;
@@ -40,14 +45,48 @@ public class LadderAnalysis {
             if (ladder.isEmpty()) {
                 continue;
             }
+            String fingerprint = fingerprint(submissionId, name);
             for (String view : views(taskType)) {
-                curve(submissionId, ladder.get(), view).ifPresent(out::add);
+                cached(submissionId, name, view, fingerprint)
+                        .or(() -> curve(submissionId, ladder.get(), view).map(c -> store(submissionId, c, fingerprint)))
+                        .ifPresent(out::add);
             }
         }
         return out;
     }
 
-    static List<String> views(String taskType) {
+    /** Changes whenever the ladder's scores for the submission change (more models done, a re-score). */
+    private String fingerprint(long submissionId, String ladder) {
+        return jdbc.sql("select count(*) || ':' || coalesce(max(scored_at)::text, '') from example_score "
+                        + "where submission_id = ? and ladder = ?")
+                .params(submissionId, ladder).query(String.class).single();
+    }
+
+    private Optional<ScalingCurve> cached(long submissionId, String ladder, String view, String fingerprint) {
+        return jdbc.sql("select curve::text from ladder_curve where submission_id = ? and ladder = ? and view = ? and fingerprint = ?")
+                .params(submissionId, ladder, view, fingerprint).query(String.class).optional()
+                .map(json -> JSON.readValue(json, ScalingCurve.class));
+    }
+
+    private ScalingCurve store(long submissionId, ScalingCurve curve, String fingerprint) {
+        jdbc.sql("""
+                        insert into ladder_curve (submission_id, ladder, view, fingerprint, verdict, strength, drop_best_to_largest, curve)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        on conflict (submission_id, ladder, view) do update set fingerprint = excluded.fingerprint,
+                            verdict = excluded.verdict, strength = excluded.strength,
+                            drop_best_to_largest = excluded.drop_best_to_largest, curve = excluded.curve, computed_at = now()""")
+                .params(submissionId, curve.ladder(), curve.view(), fingerprint, curve.verdict().verdict(),
+                        curve.verdict().strength(), finiteOrNull(curve.verdict().dropBestToLargest()), JSON.writeValueAsString(curve))
+                .update();
+        return curve;
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** The metric views of a task type, the headline one first. */
+    public static List<String> views(String taskType) {
         return switch (taskType) {
             case "classification" -> List.of("loss", "accuracy");
             case "classification_acc" -> List.of("accuracy", "loss");

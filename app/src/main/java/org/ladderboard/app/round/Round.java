@@ -52,6 +52,9 @@ public class Round {
     @OrderBy
     private Set<String> ladders = new LinkedHashSet<>();
 
+    @Column(name = "leaderboard_revealed", nullable = false)
+    private boolean leaderboardRevealed;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
@@ -114,6 +117,15 @@ public class Round {
 
     public void setFailedDailyLimit(int failedDailyLimit) {
         this.failedDailyLimit = failedDailyLimit;
+    }
+
+    /** Contestants see the leaderboard only once organizers reveal it. */
+    public boolean isLeaderboardRevealed() {
+        return leaderboardRevealed;
+    }
+
+    public void setLeaderboardRevealed(boolean leaderboardRevealed) {
+        this.leaderboardRevealed = leaderboardRevealed;
     }
 
     public Set<String> getLadders() {

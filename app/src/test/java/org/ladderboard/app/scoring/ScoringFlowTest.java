@@ -110,6 +110,26 @@ class ScoringFlowTest extends IntegrationTest {
         assertThat(svg).contains("micro-40k (39,504 parameters): 0.237").contains("micro-1m (1,000,576 parameters): 0.120")
                 .contains("chance: 0.500");
         mvc.perform(get("/submissions/" + id + "/curves/micro/nonsense.svg").with(page)).andExpect(status().isNotFound());
+
+        // the leaderboard: judges see it at once, contestants only once an organizer reveals it
+        var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
+        String board = mvc.perform(get("/leaderboard").with(judge)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(board).contains("/submissions/" + id).contains("verdict-inverse").contains("<polyline");
+        assertThat(board).doesNotContain(contestant.getEmail());
+        assertThat(mvc.perform(get("/leaderboard").param("cause", "distractor_task").with(judge)).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("/submissions/" + id + "\"");
+        mvc.perform(get("/leaderboard").with(page)).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.containsString("not revealed"),
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("verdict-inverse")))));
+        long round = jdbc.sql("select round_id from submission where id = ?").param(id).query(Long.class).single();
+        mvc.perform(post("/organizer/rounds/" + round + "/leaderboard").param("revealed", "true").with(csrf()).with(judge))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/organizer/rounds/" + round + "/leaderboard").param("revealed", "true").with(csrf())
+                .with(user(newAccount(Role.ORGANIZER).getEmail()).roles("ORGANIZER"))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/leaderboard").with(page)).andExpect(content().string(org.hamcrest.Matchers.containsString("verdict-inverse")));
+        jdbc.sql("update round set leaderboard_revealed = false where id = ?").param(round).update();
+        // a second look comes from the verdict cache
+        assertThat(jdbc.sql("select count(*) from ladder_curve where submission_id = ?").param(id).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.ladderboard.app.leaderboard;
+
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.account.Role;
+import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.RoundRepository;
+import org.ladderboard.app.round.RoundService;
+import org.ladderboard.app.submission.Cause;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class LeaderboardController {
+
+    private final Leaderboard leaderboard;
+    private final RoundService rounds;
+    private final RoundRepository roundRepository;
+    private final CurrentAccount currentAccount;
+
+    LeaderboardController(Leaderboard leaderboard, RoundService rounds, RoundRepository roundRepository,
+                          CurrentAccount currentAccount) {
+        this.leaderboard = leaderboard;
+        this.rounds = rounds;
+        this.roundRepository = roundRepository;
+        this.currentAccount = currentAccount;
+    }
+
+    /** Judges and organizers always; contestants once the organizers reveal it. */
+    @GetMapping("/leaderboard")
+    String leaderboard(@RequestParam(required = false) String cause, @RequestParam(required = false) String verdict,
+                       @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean desc,
+                       Model model) {
+        Account me = currentAccount.require();
+        Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean hidden = me.getRole() == Role.CONTESTANT && !round.isLeaderboardRevealed();
+        model.addAttribute("round", round);
+        model.addAttribute("hidden", hidden);
+        model.addAttribute("causes", Cause.values());
+        model.addAttribute("cause", cause);
+        model.addAttribute("verdict", verdict);
+        model.addAttribute("sort", sort);
+        model.addAttribute("desc", desc);
+        if (!hidden) {
+            model.addAttribute("rows", leaderboard.rows(round, cause, verdict, sort, desc));
+            model.addAttribute("ladders", round.getLadders());
+        }
+        return "leaderboard/leaderboard";
+    }
+
+    @PostMapping("/organizer/rounds/{id}/leaderboard")
+    @Transactional
+    String reveal(@PathVariable long id, @RequestParam boolean revealed, RedirectAttributes redirect) {
+        Round round = roundRepository.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        round.setLeaderboardRevealed(revealed);
+        redirect.addFlashAttribute("message", revealed ? "the leaderboard is visible to contestants" : "the leaderboard is hidden from contestants");
+        return "redirect:/leaderboard";
+    }
+}
