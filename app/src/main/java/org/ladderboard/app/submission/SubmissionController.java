@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.analysis.CurveChart;
 import org.ladderboard.app.analysis.CurveView;
+import org.ladderboard.app.analysis.FlipExplorer;
 import org.ladderboard.app.analysis.VerdictWords;
 import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.app.account.CurrentAccount;
@@ -44,10 +45,11 @@ class SubmissionController {
     private final LadderAnalysis analysis;
     private final CurveChart chart;
     private final VerdictWords words;
+    private final FlipExplorer flips;
 
     SubmissionController(SubmissionService service, SubmissionDetails details, RoundService rounds,
                          CurrentAccount currentAccount, ScoringResults results, ScoringControl control,
-                         LadderAnalysis analysis, CurveChart chart, VerdictWords words) {
+                         LadderAnalysis analysis, CurveChart chart, VerdictWords words, FlipExplorer flips) {
         this.service = service;
         this.details = details;
         this.rounds = rounds;
@@ -57,6 +59,7 @@ class SubmissionController {
         this.analysis = analysis;
         this.chart = chart;
         this.words = words;
+        this.flips = flips;
     }
 
     @GetMapping("/submit")
@@ -114,6 +117,8 @@ class SubmissionController {
         model.addAttribute("progress", results.progress(id));
         model.addAttribute("curves", analysis.curves(id, view.submission().getTaskType()).stream()
                 .map(c -> CurveView.of(c, chart, words)).toList());
+        boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
+        model.addAttribute("flips", hasOptions ? flips.flips(id) : java.util.List.of());
         return "submissions/detail";
     }
 

@@ -102,6 +102,14 @@ class ScoringFlowTest extends IntegrationTest {
         String html = mvc.perform(get("/submissions/" + id).with(page)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"scaling\"").contains("Inverse scaling").contains("<svg");
+        // the explorer lists examples the smallest model gets right and the largest wrong, with option probabilities
+        assertThat(html).contains("Examples that flip").contains("Worse with scale").contains("class=\"probabilities\"");
+        long worse = jdbc.sql("""
+                select count(*) from example_score a join example_score b on a.example_id = b.example_id
+                where a.submission_id = ? and a.model = 'micro-40k' and b.model = 'micro-1m' and a.correct and not b.correct""")
+                .param(id).query(Long.class).single();
+        assertThat(worse).isPositive();
+        assertThat(html).contains(worse + "</span> examples <span>micro-40k</span>");
         String svg = mvc.perform(get("/submissions/" + id + "/curves/micro/accuracy.svg").with(page))
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
                 .andReturn().getResponse().getContentAsString();
