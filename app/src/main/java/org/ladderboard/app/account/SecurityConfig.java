@@ -62,6 +62,7 @@ public class SecurityConfig {
                                 "/error").permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())
                         .requestMatchers("/organizer/**").hasRole(Role.ORGANIZER.name())
+                        .requestMatchers("/judging", "/judging/**").hasAnyRole(Role.JUDGE.name(), Role.ORGANIZER.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
