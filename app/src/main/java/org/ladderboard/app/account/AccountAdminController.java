@@ -1,5 +1,6 @@
 package org.ladderboard.app.account;
 
+import org.ladderboard.app.audit.AuditLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +14,14 @@ class AccountAdminController {
 
     private final AccountService accounts;
     private final AccountRepository repository;
+    private final AuditLog audit;
+    private final CurrentAccount current;
 
-    AccountAdminController(AccountService accounts, AccountRepository repository) {
+    AccountAdminController(AccountService accounts, AccountRepository repository, AuditLog audit, CurrentAccount current) {
         this.accounts = accounts;
         this.repository = repository;
+        this.audit = audit;
+        this.current = current;
     }
 
     @GetMapping("/organizer/accounts")
@@ -31,6 +36,7 @@ class AccountAdminController {
                   @RequestParam String password, @RequestParam Role role, RedirectAttributes redirect) {
         try {
             accounts.create(email, displayName, password, role);
+            audit.record(current.require(), "account created", email, role.name());
             redirect.addFlashAttribute("message", role.name().toLowerCase() + " account " + email + " created");
         } catch (AccountService.EmailTakenException | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

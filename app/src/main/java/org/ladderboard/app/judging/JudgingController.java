@@ -10,6 +10,7 @@ import org.ladderboard.app.analysis.CurveChart;
 import org.ladderboard.app.analysis.CurveView;
 import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.app.analysis.VerdictWords;
+import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.leaderboard.Leaderboard;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
@@ -42,9 +43,11 @@ class JudgingController {
     private final LadderAnalysis analysis;
     private final CurveChart chart;
     private final VerdictWords words;
+    private final AuditLog audit;
 
     JudgingController(Leaderboard leaderboard, RoundService rounds, Reviews reviews, SubmissionDetails details,
-                      CurrentAccount currentAccount, LadderAnalysis analysis, CurveChart chart, VerdictWords words) {
+                      CurrentAccount currentAccount, LadderAnalysis analysis, CurveChart chart, VerdictWords words,
+                      AuditLog audit) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.reviews = reviews;
@@ -53,6 +56,7 @@ class JudgingController {
         this.analysis = analysis;
         this.chart = chart;
         this.words = words;
+        this.audit = audit;
     }
 
     @GetMapping("/judging")
@@ -117,6 +121,8 @@ class JudgingController {
             return "redirect:/judging/" + id;
         }
         reviews.save(new Reviews.Review(id, me.getId(), conflict, scores, notes, override, reason == null ? null : reason.strip()));
+        audit.record(me, conflict ? "conflict of interest" : "review", "submission " + id,
+                override == null || conflict ? "" : "verdict overridden to " + override + ": " + reason.strip());
         redirect.addFlashAttribute("message", conflict ? "conflict of interest recorded for submission " + id
                 : "review of submission " + id + " saved");
         return "redirect:/judging";

@@ -3,6 +3,8 @@ package org.ladderboard.app.leaderboard;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
+import org.ladderboard.app.audit.AuditLog;
+import org.ladderboard.app.export.Winners;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
 import org.ladderboard.app.round.RoundService;
@@ -25,13 +27,17 @@ class LeaderboardController {
     private final RoundService rounds;
     private final RoundRepository roundRepository;
     private final CurrentAccount currentAccount;
+    private final AuditLog audit;
+    private final Winners winners;
 
     LeaderboardController(Leaderboard leaderboard, RoundService rounds, RoundRepository roundRepository,
-                          CurrentAccount currentAccount) {
+                          CurrentAccount currentAccount, AuditLog audit, Winners winners) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.roundRepository = roundRepository;
         this.currentAccount = currentAccount;
+        this.audit = audit;
+        this.winners = winners;
     }
 
     /** Judges and organizers always; contestants once the organizers reveal it. */
@@ -52,6 +58,7 @@ class LeaderboardController {
         if (!hidden) {
             model.addAttribute("rows", leaderboard.rows(round, cause, verdict, sort, desc));
             model.addAttribute("ladders", round.getLadders());
+            model.addAttribute("tiers", me.getRole() == Role.ORGANIZER ? winners.of(round.getId()) : java.util.Map.of());
         }
         return "leaderboard/leaderboard";
     }
@@ -61,6 +68,7 @@ class LeaderboardController {
     String reveal(@PathVariable long id, @RequestParam boolean revealed, RedirectAttributes redirect) {
         Round round = roundRepository.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         round.setLeaderboardRevealed(revealed);
+        audit.record(currentAccount.require(), revealed ? "leaderboard revealed" : "leaderboard hidden", "round " + id, "");
         redirect.addFlashAttribute("message", revealed ? "the leaderboard is visible to contestants" : "the leaderboard is hidden from contestants");
         return "redirect:/leaderboard";
     }

@@ -1,5 +1,7 @@
 package org.ladderboard.app.scoring;
 
+import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.ladder.LadderHealth;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.springframework.stereotype.Controller;
@@ -17,12 +19,17 @@ class QueueController {
     private final ScoringControl control;
     private final LadderHealth health;
     private final LadderRegistry ladders;
+    private final AuditLog audit;
+    private final CurrentAccount currentAccount;
 
-    QueueController(ScoringResults results, ScoringControl control, LadderHealth health, LadderRegistry ladders) {
+    QueueController(ScoringResults results, ScoringControl control, LadderHealth health, LadderRegistry ladders,
+                    AuditLog audit, CurrentAccount currentAccount) {
         this.results = results;
         this.control = control;
         this.health = health;
         this.ladders = ladders;
+        this.audit = audit;
+        this.currentAccount = currentAccount;
     }
 
     @GetMapping("/organizer/queue")
@@ -35,7 +42,11 @@ class QueueController {
 
     @PostMapping("/organizer/jobs/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("message", control.retry(id) ? "job " + id + " is queued again" : "job " + id + " is not failed");
+        boolean retried = control.retry(id);
+        if (retried) {
+            audit.record(currentAccount.require(), "job retried", "job " + id, "");
+        }
+        redirect.addFlashAttribute("message", retried ? "job " + id + " is queued again" : "job " + id + " is not failed");
         return "redirect:/organizer/queue";
     }
 }

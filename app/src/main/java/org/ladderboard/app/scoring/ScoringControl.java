@@ -1,5 +1,7 @@
 package org.ladderboard.app.scoring;
 
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.worker.queue.JobQueue;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,15 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScoringControl {
 
     private final JdbcTemplate jdbc;
+    private final AuditLog audit;
 
-    public ScoringControl(JdbcTemplate jdbc) {
+    public ScoringControl(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Cancels a submission's unfinished scoring; a worker on it stops at its next heartbeat. */
     @Transactional
-    public int cancel(long submissionId, String note) {
-        return jdbc.execute((ConnectionCallback<Integer>) c -> JobQueue.cancelSubmission(c, submissionId, note));
+    public int cancel(long submissionId, Account actor) {
+        audit.record(actor, "submission cancelled", "submission " + submissionId, "");
+        return jdbc.execute((ConnectionCallback<Integer>) c -> JobQueue.cancelSubmission(c, submissionId,
+                "cancelled by " + actor.getEmail()));
     }
 
     /** Puts a failed job back in the queue with fresh attempts. */

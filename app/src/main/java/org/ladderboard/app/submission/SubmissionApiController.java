@@ -125,7 +125,7 @@ class SubmissionApiController {
                 return ResponseEntity.status(HttpStatus.CONFLICT).<Map<String, Object>>body(Map.of("error",
                         "the submission is " + view.submission().getStatus().name().toLowerCase() + " already"));
             }
-            control.cancel(id, "cancelled by " + me.getEmail());
+            control.cancel(id, me);
             return ResponseEntity.ok(Map.<String, Object>of("id", id, "status", "CANCELLED"));
         }).orElseGet(() -> ResponseEntity.notFound().build());
     }

@@ -163,7 +163,7 @@ class SubmissionController {
         if (!view.cancellable()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        control.cancel(id, "cancelled by " + me.getEmail());
+        control.cancel(id, me);
         return "redirect:/submissions/" + id;
     }
 

@@ -182,6 +182,67 @@ class ScoringFlowTest extends IntegrationTest {
         mvc.perform(get("/judging").with(user(contestant.getEmail()).roles("CONTESTANT"))).andExpect(status().isForbidden());
     }
 
+    private String download(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+        MvcResult started = mvc.perform(get(path).with(who)).andExpect(request().asyncStarted()).andReturn();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void winnersAreExportedSafelyAndReleasedWithTheirLabelledData() throws Exception {
+        Account contestant = newAccount(Role.CONTESTANT);
+        String body = mvc.perform(multipart("/api/submissions").file(new MockMultipartFile("file", "probe.csv", "text/csv", classificationCsv(12)))
+                        .param("taskType", "classification").param("name", "=HYPERLINK(\"http://evil.example\",\"x\")")
+                        .param("description", "@SUM(1+1)").with(httpBasic(contestant.getEmail(), PASSWORD)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = JSON.readTree(body).get("id").asLong();
+        awaitStatus(contestant, id, "SCORED");
+        long round = jdbc.sql("select round_id from submission where id = ?").param(id).query(Long.class).single();
+        Account organizer = newAccount(Role.ORGANIZER);
+        var asOrganizer = user(organizer.getEmail()).roles("ORGANIZER");
+        mvc.perform(post("/organizer/rounds/" + round + "/winners").param("submission", String.valueOf(id)).param("tier", "grand")
+                .with(csrf()).with(asOrganizer)).andExpect(status().is3xxRedirection());
+
+        String winners = download("/organizer/rounds/" + round + "/export/winners.csv", asOrganizer);
+        assertThat(winners).startsWith("tier,submission_id,task_name").contains("grand," + id + ",\"'=HYPERLINK(");
+        assertThat(winners).doesNotContain(",\"=HYPERLINK").doesNotContain(",=HYPERLINK");
+        String all = download("/organizer/rounds/" + round + "/export/submissions.csv", asOrganizer);
+        assertThat(all).contains("'@SUM(1+1)").contains("micro-1m");
+        assertThat(download("/organizer/rounds/" + round + "/export/winners.json", asOrganizer)).contains("\"tier\" : \"grand\"")
+                .contains("\"verdict\"");
+        assertThat(download("/organizer/rounds/" + round + "/export/leaderboard.csv", asOrganizer)).contains("'=HYPERLINK(");
+
+        MvcResult zipStarted = mvc.perform(get("/organizer/rounds/" + round + "/export/release.zip").with(asOrganizer))
+                .andExpect(request().asyncStarted()).andReturn();
+        byte[] zip = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(zipStarted))
+                .andReturn().getResponse().getContentAsByteArray();
+        java.util.Map<String, String> entries = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        String folder = "grand-" + id + "-hyperlink-http-evil-example-x/";
+        assertThat(entries).containsKeys(folder + "data/probe.csv", folder + "datasheet.md", folder + "labelled_data.jsonl");
+        assertThat(entries.get(folder + "data/probe.csv")).isEqualTo(new String(classificationCsv(12), StandardCharsets.UTF_8));
+        assertThat(entries.get(folder + "datasheet.md")).contains("Prize tier: grand").contains("| micro | loss |");
+        String[] labelled = entries.get(folder + "labelled_data.jsonl").strip().split("\n");
+        assertThat(labelled).hasSize(12);
+        JsonNode first = JSON.readTree(labelled[0]);
+        assertThat(first.get("prompt").asString()).startsWith("Question 0:");
+        for (String model : java.util.List.of("micro-40k", "micro-100k", "micro-300k", "micro-1m")) {
+            assertThat(first.has(model + "_loss")).as(model).isTrue();
+            assertThat(first.get(model + "_class_logprobs")).hasSize(2);
+        }
+
+        mvc.perform(get("/organizer/audit").with(asOrganizer))
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("winner"),
+                        org.hamcrest.Matchers.containsString("release.zip"))));
+        mvc.perform(get("/organizer/rounds/" + round + "/export/winners.csv").with(user(contestant.getEmail()).roles("CONTESTANT")))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void theOwnerCancelsAndOthersCannot() throws Exception {
         Account owner = newAccount(Role.CONTESTANT);

@@ -1,0 +1,86 @@
+package org.ladderboard.app.export;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.audit.AuditLog;
+import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.RoundRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Organizers pick winners and download what announcing and releasing them needs; the audit log shows every decision. */
+@Controller
+class ExportController {
+
+    private final RoundRepository rounds;
+    private final Exports exports;
+    private final Winners winners;
+    private final CurrentAccount currentAccount;
+    private final AuditLog audit;
+
+    ExportController(RoundRepository rounds, Exports exports, Winners winners, CurrentAccount currentAccount, AuditLog audit) {
+        this.rounds = rounds;
+        this.exports = exports;
+        this.winners = winners;
+        this.currentAccount = currentAccount;
+        this.audit = audit;
+    }
+
+    @PostMapping("/organizer/rounds/{id}/winners")
+    String choose(@PathVariable long id, @RequestParam long submission, @RequestParam String tier) {
+        if (!tier.matches("grand|second|third|none")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        winners.choose(round(id).getId(), submission, tier, currentAccount.require());
+        return "redirect:/leaderboard";
+    }
+
+    @GetMapping("/organizer/rounds/{id}/export/{what}")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @PathVariable String what) {
+        Round round = round(id);
+        String type = what.endsWith(".zip") ? "application/zip" : what.endsWith(".json") ? "application/json" : "text/csv";
+        StreamingResponseBody body = switch (what) {
+            case "winners.csv" -> out -> writer(out, w -> exports.winnersCsv(round, w));
+            case "winners.json" -> out -> writer(out, w -> exports.winnersJson(round, w));
+            case "leaderboard.csv" -> out -> writer(out, w -> exports.leaderboardCsv(round, w));
+            case "submissions.csv" -> out -> writer(out, w -> exports.submissionsCsv(round, w));
+            case "release.zip" -> out -> exports.releaseBundle(round, out);
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
+        audit.record(currentAccount.require(), "export", "round " + id, what);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type + (type.equals("text/csv") ? "; charset=utf-8" : "")))
+                .header("Content-Disposition", "attachment; filename=\"round-" + id + "-" + what + "\"").body(body);
+    }
+
+    @GetMapping("/organizer/audit")
+    String auditLog(Model model) {
+        model.addAttribute("events", audit.latest(500));
+        return "organizer/audit";
+    }
+
+    private interface WriterWork {
+        void write(Writer w) throws java.io.IOException;
+    }
+
+    private static void writer(java.io.OutputStream out, WriterWork work) throws java.io.IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        work.write(w);
+        w.flush();
+    }
+
+    private Round round(long id) {
+        return rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,295 @@
+package org.ladderboard.app.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.ladderboard.app.analysis.LadderAnalysis;
+import org.ladderboard.app.analysis.ScalingCurve;
+import org.ladderboard.app.judging.Reviews;
+import org.ladderboard.app.judging.Rubric;
+import org.ladderboard.app.leaderboard.Leaderboard;
+import org.ladderboard.app.round.Round;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a winners' announcement and a dataset release need: winners (CSV, JSON), the leaderboard (CSV), all
+ * submissions with metadata and scores (CSV), and a release bundle (zip) with each winning task's files as
+ * submitted, a datasheet, and labelled_data.jsonl joining every model's per-example outputs, as the prize did.
+ */
+@Service
+public class Exports {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final JdbcClient jdbc;
+    private final Winners winners;
+    private final Leaderboard leaderboard;
+    private final LadderAnalysis analysis;
+    private final Reviews reviews;
+
+    public Exports(JdbcClient jdbc, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews) {
+        this.jdbc = jdbc;
+        this.winners = winners;
+        this.leaderboard = leaderboard;
+        this.analysis = analysis;
+        this.reviews = reviews;
+    }
+
+    private record Task(long id, String name, String author, String email, String cause, String taskType, int examples,
+                        String description, String whyImportant, String whyInverse, String generation, String expertise,
+                        String shots, String status) {
+    }
+
+    private List<Task> tasks(long roundId, boolean winnersOnly) {
+        return jdbc.sql("""
+                        select s.id, s.task_name, a.display_name, a.email, s.cause, s.task_type, s.example_count, s.description,
+                               s.why_important, s.why_inverse, s.generation_procedure, s.label_expertise, s.shots, s.status
+                        from submission s join account a on a.id = s.account_id
+                        where s.round_id = ? and (not ? or s.id in (select submission_id from winner where round_id = ?))
+                        order by s.id""")
+                .params(roundId, winnersOnly, roundId)
+                .query((rs, n) -> new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12), rs.getString(13), rs.getString(14)))
+                .list();
+    }
+
+    public void winnersCsv(Round round, Writer out) throws IOException {
+        Map<Long, String> tiers = winners.of(round.getId());
+        Map<Long, Task> byId = new LinkedHashMap<>();
+        tasks(round.getId(), true).forEach(t -> byId.put(t.id(), t));
+        try (SafeCsv csv = new SafeCsv(out, List.of("tier", "submission_id", "task_name", "author", "email", "cause", "task_type", "examples"))) {
+            for (Map.Entry<Long, String> w : tiers.entrySet()) {
+                Task t = byId.get(w.getKey());
+                csv.row(w.getValue(), t.id(), t.name(), t.author(), t.email(), t.cause(), t.taskType(), t.examples());
+            }
+        }
+    }
+
+    public void winnersJson(Round round, Writer out) throws IOException {
+        Map<Long, String> tiers = winners.of(round.getId());
+        Map<Long, Task> byId = new LinkedHashMap<>();
+        tasks(round.getId(), true).forEach(t -> byId.put(t.id(), t));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Map.Entry<Long, String> w : tiers.entrySet()) {
+            Task t = byId.get(w.getKey());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tier", w.getValue());
+            m.put("submission_id", t.id());
+            m.put("task_name", t.name());
+            m.put("author", t.author());
+            m.put("cause", t.cause());
+            m.put("task_type", t.taskType());
+            m.put("examples", t.examples());
+            m.put("verdicts", verdicts(t));
+            list.add(m);
+        }
+        out.write(PRETTY.writeValueAsString(Map.of("round", round.getName(), "winners", list)));
+        out.flush();
+    }
+
+    public void leaderboardCsv(Round round, Writer out) throws IOException {
+        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, null, false);
+        List<String> ladders = new ArrayList<>(round.getLadders());
+        List<String> header = new ArrayList<>(List.of("rank", "submission_id", "task_name", "cause", "task_type", "examples", "drop"));
+        ladders.forEach(l -> {
+            header.add(l + "_verdict");
+            header.add(l + "_strength");
+        });
+        try (SafeCsv csv = new SafeCsv(out, header)) {
+            int rank = 1;
+            for (Leaderboard.Row r : rows) {
+                List<Object> cells = new ArrayList<>(List.of(rank++, r.id(), r.taskName(), r.cause(), r.taskType(), r.examples(),
+                        String.format(Locale.ROOT, "%.4f", r.drop())));
+                for (String l : ladders) {
+                    Leaderboard.Entry e = r.ladders().get(l);
+                    cells.add(e == null ? "" : e.verdict());
+                    cells.add(e == null || e.strength() == null ? "" : e.strength());
+                }
+                csv.row(cells.toArray());
+            }
+        }
+    }
+
+    public void submissionsCsv(Round round, Writer out) throws IOException {
+        try (SafeCsv csv = new SafeCsv(out, List.of("submission_id", "task_name", "author", "email", "status", "cause", "task_type",
+                "shots", "examples", "description", "why_important", "why_inverse", "generation_procedure", "label_expertise",
+                "ladder", "model", "parameters", "mean_loss", "accuracy", "option_mass", "mean_logodds_difference", "truncated", "errors"))) {
+            for (Task t : tasks(round.getId(), false)) {
+                List<Object[]> results = jdbc.sql("""
+                                select ladder, model, model_parameters, mean_loss, accuracy, option_mass, mean_logodds, truncated, errors
+                                from model_result where submission_id = ? order by ladder, model_parameters""")
+                        .param(t.id())
+                        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4),
+                                rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getInt(8), rs.getInt(9)})
+                        .list();
+                if (results.isEmpty()) {
+                    results = List.<Object[]>of(new Object[] {"", "", "", "", "", "", "", "", ""});
+                }
+                for (Object[] r : results) {
+                    List<Object> cells = new ArrayList<>(List.of(t.id(), t.name(), t.author(), t.email(), t.status(), t.cause(),
+                            t.taskType(), t.shots(), t.examples(), t.description(), t.whyImportant(), t.whyInverse(),
+                            t.generation(), t.expertise()));
+                    cells.addAll(java.util.Arrays.asList(r));
+                    csv.row(cells.toArray());
+                }
+            }
+        }
+    }
+
+    /** The release bundle of the round's winners, written straight to the response as a zip. */
+    public void releaseBundle(Round round, OutputStream out) throws IOException {
+        Map<Long, String> tiers = winners.of(round.getId());
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Task t : tasks(round.getId(), true)) {
+                String folder = String.format(Locale.ROOT, "%s-%d-%s/", tiers.get(t.id()), t.id(), slug(t.name()));
+                List<Object[]> parts = jdbc.sql("select file_name, content from submission_part where submission_id = ? order by position")
+                        .param(t.id()).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).list();
+                for (Object[] part : parts) {
+                    zip.putNextEntry(new ZipEntry(folder + "data/" + safeName((String) part[0])));
+                    zip.write((byte[]) part[1]);
+                    zip.closeEntry();
+                }
+                zip.putNextEntry(new ZipEntry(folder + "datasheet.md"));
+                zip.write(datasheet(t, tiers.get(t.id())).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(folder + "labelled_data.jsonl"));
+                Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+                labelledData(t.id(), w);
+                w.flush();
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** One line per example: its columns, then every model's outputs as {@code <model>_<field>} columns. */
+    void labelledData(long submissionId, Writer out) throws IOException {
+        List<String> ladders = jdbc.sql("select distinct ladder from example_score where submission_id = ?")
+                .param(submissionId).query(String.class).list();
+        boolean prefixLadder = ladders.size() > 1;
+        Map<Long, Map<String, Object>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select e.id, e.position, p.name, e.row_number, e.prompt, e.other_prompt, e.classes::text, e.answer_index,
+                               e.completion, e.extra::text
+                        from example e join submission_part p on p.id = e.part_id where e.submission_id = ? order by e.position""")
+                .param(submissionId)
+                .query(rs -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("index", rs.getInt(2));
+                    line.put("part", rs.getString(3));
+                    line.put("row", rs.getInt(4));
+                    line.put("prompt", rs.getString(5));
+                    putIfPresent(line, "other_prompt", rs.getString(6));
+                    if (rs.getString(7) != null) {
+                        line.put("classes", JSON.readTree(rs.getString(7)));
+                    }
+                    putIfPresent(line, "answer_index", rs.getObject(8));
+                    putIfPresent(line, "completion", rs.getString(9));
+                    JSON.readTree(rs.getString(10)).properties().forEach(e -> line.putIfAbsent(e.getKey(), e.getValue()));
+                    lines.put(rs.getLong(1), line);
+                });
+        jdbc.sql("""
+                        select s.example_id, s.ladder, s.model, s.loss, s.correct, s.predicted, s.total_logprob, s.class_logprobs::text,
+                               s.token_count, s.logodds_difference, s.truncated, s.error
+                        from example_score s join scoring_job j on j.submission_id = s.submission_id and j.ladder = s.ladder
+                             and j.model = s.model
+                        where s.submission_id = ? order by s.ladder, j.model_parameters""")
+                .param(submissionId)
+                .query(rs -> {
+                    Map<String, Object> line = lines.get(rs.getLong(1));
+                    String p = (prefixLadder ? rs.getString(2) + "/" : "") + rs.getString(3) + "_";
+                    putIfPresent(line, p + "loss", rs.getObject(4));
+                    putIfPresent(line, p + "correct", rs.getObject(5));
+                    putIfPresent(line, p + "predicted", rs.getObject(6));
+                    putIfPresent(line, p + "total_logprob", rs.getObject(7));
+                    if (rs.getString(8) != null) {
+                        line.put(p + "class_logprobs", JSON.readTree(rs.getString(8)));
+                    }
+                    putIfPresent(line, p + "token_count", rs.getObject(9));
+                    putIfPresent(line, p + "logodds_difference", rs.getObject(10));
+                    line.put(p + "truncated", rs.getBoolean(11));
+                    putIfPresent(line, p + "error", rs.getString(12));
+                });
+        for (Map<String, Object> line : lines.values()) {
+            out.write(JSON.writeValueAsString(line));
+            out.write('\n');
+        }
+    }
+
+    private String datasheet(Task t, String tier) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(t.name()).append("\n\n");
+        md.append("- Prize tier: ").append(tier).append("\n- Author: ").append(t.author()).append("\n- Task type: ")
+                .append(t.taskType()).append("\n- Examples: ").append(t.examples()).append("\n- Shots: ").append(t.shots())
+                .append("\n- Hypothesised cause: ").append(t.cause()).append("\n\n");
+        section(md, "Description", t.description());
+        section(md, "Why the task is important", t.whyImportant());
+        section(md, "Why inverse scaling is expected", t.whyInverse());
+        section(md, "How the data was generated", t.generation());
+        section(md, "Expertise needed to verify the labels", t.expertise());
+        md.append("## Verdicts\n\n| ladder | metric | verdict | strength | slope per decade (performance) | examples |\n|---|---|---|---|---|---|\n");
+        for (ScalingCurve c : analysis.curves(t.id(), t.taskType())) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f [%.4f, %.4f] | %d |%n", c.ladder(), c.view(),
+                    c.verdict().verdict(), c.verdict().strength() == null ? "" : c.verdict().strength(), c.verdict().beta(),
+                    c.verdict().betaInterval()[0], c.verdict().betaInterval()[1], c.examples()));
+        }
+        Reviews.Summary summary = reviews.summaries(jdbc.sql("select round_id from submission where id = ?").param(t.id())
+                .query(Long.class).single()).get(t.id());
+        md.append("\n## Rubric (mean of judges' scores, 1–5)\n\n");
+        if (summary == null || summary.reviews() == 0) {
+            md.append("No reviews.\n");
+        } else {
+            md.append("Reviews: ").append(summary.reviews()).append(" (conflicts of interest: ").append(summary.conflicts()).append(")\n\n");
+            for (Rubric c : Rubric.values()) {
+                Double mean = summary.means().get(c);
+                md.append("- ").append(c.label()).append(": ").append(mean == null ? "—" : String.format(Locale.ROOT, "%.2f", mean)).append('\n');
+            }
+            summary.overrides().forEach(o -> md.append("- Judge's verdict override: ").append(o).append('\n'));
+        }
+        md.append("\n`labelled_data.jsonl` holds every example with each model's outputs (`<model>_loss`, `<model>_correct`, ...).\n");
+        return md.toString();
+    }
+
+    private List<Map<String, String>> verdicts(Task t) {
+        return analysis.curves(t.id(), t.taskType()).stream()
+                .map(c -> Map.of("ladder", c.ladder(), "view", c.view(), "verdict", c.verdict().verdict(),
+                        "strength", c.verdict().strength() == null ? "" : c.verdict().strength()))
+                .toList();
+    }
+
+    private static void section(StringBuilder md, String title, String text) {
+        md.append("## ").append(title).append("\n\n").append(text == null || text.isBlank() ? "—" : text).append("\n\n");
+    }
+
+    private static void putIfPresent(Map<String, Object> line, String key, Object value) {
+        if (value != null) {
+            line.put(key, value);
+        }
+    }
+
+    private static String slug(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "task" : s.substring(0, Math.min(40, s.length()));
+    }
+
+    /** Part file names as stored are checked at upload; keep only their last segment in the bundle. */
+    private static String safeName(String name) {
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return base.isBlank() || base.equals("..") ? "data" : base;
+    }
+}
