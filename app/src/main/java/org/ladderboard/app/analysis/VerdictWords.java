@@ -22,6 +22,21 @@ public class VerdictWords {
         };
     }
 
+    /**
+     * Generality as the prize judged it: inverse scaling on all of the ladders, on some, or on none, in the task's
+     * headline metric.
+     */
+    public String generality(java.util.List<ScalingCurve> curves, String headlineView) {
+        java.util.List<ScalingCurve> headline = curves.stream().filter(c -> c.view().equals(headlineView)).toList();
+        if (headline.isEmpty()) {
+            return "";
+        }
+        long inverse = headline.stream().filter(c -> c.verdict().verdict().equals("inverse")).count();
+        String scope = inverse == headline.size() ? "on all ladders" : inverse == 0 ? "on none of the ladders" : "on some ladders";
+        return String.format(Locale.ROOT, "Generality: inverse scaling %s (%d of %d, %s).", scope, inverse, headline.size(),
+                headline.stream().map(c -> c.ladder() + ": " + c.verdict().verdict()).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     public String evidence(ScalingCurve curve) {
         Verdict v = curve.verdict();
         if (v.verdict().equals("insufficient")) {

@@ -67,6 +67,12 @@ public class Round {
         this.closesAt = closesAt;
     }
 
+    public void setSchedule(String name, Instant opensAt, Instant closesAt) {
+        this.name = name;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+    }
+
     public boolean isOpenAt(Instant when) {
         return !when.isBefore(opensAt) && when.isBefore(closesAt);
     }

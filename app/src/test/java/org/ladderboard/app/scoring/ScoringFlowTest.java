@@ -101,7 +101,8 @@ class ScoringFlowTest extends IntegrationTest {
         var page = user(contestant.getEmail()).roles("CONTESTANT");
         String html = mvc.perform(get("/submissions/" + id).with(page)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("id=\"scaling\"").contains("Inverse scaling").contains("<svg");
+        assertThat(html).contains("id=\"scaling\"").contains("Inverse scaling").contains("<svg")
+                .contains("Generality: inverse scaling on all ladders (1 of 1, micro: inverse).");
         // the explorer lists examples the smallest model gets right and the largest wrong, with option probabilities
         assertThat(html).contains("Examples that flip").contains("Worse with scale").contains("class=\"probabilities\"");
         long worse = jdbc.sql("""

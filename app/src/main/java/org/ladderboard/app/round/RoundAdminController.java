@@ -1,0 +1,129 @@
+package org.ladderboard.app.round;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.audit.AuditLog;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.ladder.Ladder;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Organizers create and edit rounds (times in UTC), choose their ladders, and re-score a whole round. */
+@Controller
+class RoundAdminController {
+
+    private final RoundRepository rounds;
+    private final LadderRegistry ladders;
+    private final AuditLog audit;
+    private final CurrentAccount currentAccount;
+    private final JdbcClient jdbc;
+
+    RoundAdminController(RoundRepository rounds, LadderRegistry ladders, AuditLog audit, CurrentAccount currentAccount,
+                         JdbcClient jdbc) {
+        this.rounds = rounds;
+        this.ladders = ladders;
+        this.audit = audit;
+        this.currentAccount = currentAccount;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/organizer/rounds")
+    String list(@RequestParam(required = false) Long edit, Model model) {
+        model.addAttribute("rounds", rounds.findAll().stream().sorted((a, b) -> b.getOpensAt().compareTo(a.getOpensAt())).toList());
+        model.addAttribute("ladders", ladders.all().stream().map(Ladder::name).toList());
+        model.addAttribute("editing", edit == null ? null : rounds.findById(edit).orElse(null));
+        return "organizer/rounds";
+    }
+
+    @PostMapping("/organizer/rounds")
+    @Transactional
+    String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam(defaultValue = "") String description,
+                @RequestParam String opensAt, @RequestParam String closesAt, @RequestParam int minExamples,
+                @RequestParam int dailyLimit, @RequestParam int failedDailyLimit,
+                @RequestParam(required = false) List<String> ladderNames, RedirectAttributes redirect) {
+        List<String> problems = new ArrayList<>();
+        Instant opens = utc(opensAt, "opens", problems);
+        Instant closes = utc(closesAt, "closes", problems);
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            problems.add("the round must close after it opens");
+        }
+        if (name.isBlank() || minExamples < 1 || dailyLimit < 0 || failedDailyLimit < 0) {
+            problems.add("give a name, at least 1 example, and limits of 0 or more");
+        }
+        List<String> chosen = ladderNames == null ? List.of() : ladderNames;
+        chosen.stream().filter(l -> ladders.find(l).isEmpty()).forEach(l -> problems.add("no ladder named " + l));
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("problems", problems);
+            return "redirect:/organizer/rounds" + (id == null ? "" : "?edit=" + id);
+        }
+        Round round = id == null ? new Round(name.strip(), opens, closes)
+                : rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        round.setSchedule(name.strip(), opens, closes);
+        round.setDescription(description);
+        round.setMinExamples(minExamples);
+        round.setDailyLimit(dailyLimit);
+        round.setFailedDailyLimit(failedDailyLimit);
+        round.setLadders(new LinkedHashSet<>(chosen));
+        rounds.save(round);
+        audit.record(currentAccount.require(), id == null ? "round created" : "round edited", round.getName(),
+                opens + " to " + closes + ", ladders " + chosen);
+        redirect.addFlashAttribute("message", "round '" + round.getName() + "' saved");
+        return "redirect:/organizer/rounds";
+    }
+
+    /**
+     * Scores every scored or failed submission of the round again (after a ladder changed, say): their scores and
+     * aggregates are dropped and one job per current ladder model is queued.
+     */
+    @PostMapping("/organizer/rounds/{id}/rescore")
+    @Transactional
+    String rescore(@PathVariable long id, RedirectAttributes redirect) {
+        Round round = rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<Long> submissions = jdbc.sql("select id from submission where round_id = ? and status in ('SCORED', 'FAILED')")
+                .param(id).query(Long.class).list();
+        for (long s : submissions) {
+            jdbc.sql("delete from scoring_job where submission_id = ?").param(s).update();
+            jdbc.sql("delete from model_result where submission_id = ?").param(s).update();
+            jdbc.sql("delete from ladder_curve where submission_id = ?").param(s).update();
+            for (String name : round.getLadders()) {
+                for (Ladder.Rung rung : ladders.find(name).map(Ladder::rungs).orElse(List.of())) {
+                    jdbc.sql("""
+                                    insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total)
+                                    select ?, ?, ?, ?, example_count from submission where id = ?""")
+                            .params(s, name, rung.name(), rung.parameters(), s).update();
+                }
+            }
+            jdbc.sql("update submission set status = 'QUEUED', updated_at = now() where id = ?").param(s).update();
+            jdbc.sql("insert into submission_event (submission_id, status, note, actor_id) values (?, 'QUEUED', 're-scored by an organizer', ?)")
+                    .params(s, currentAccount.require().getId()).update();
+        }
+        audit.record(currentAccount.require(), "round re-scored", round.getName(), submissions.size() + " submissions");
+        redirect.addFlashAttribute("message", submissions.size() + " submission(s) queued for scoring again");
+        return "redirect:/organizer/rounds";
+    }
+
+    private static Instant utc(String value, String what, List<String> problems) {
+        try {
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException | NullPointerException e) {
+            problems.add("when the round " + what + " is not a date and time");
+            return null;
+        }
+    }
+}
