@@ -18,18 +18,14 @@ import org.ladderboard.engine.checkpoint.Weights;
  * {@code x += attn(ln_1(x)); x += mlp(ln_2(x))}; Conv1D weights stored {@code [in, out]}; {@code c_attn} holds
  * q|k|v side by side; MLP activation {@code gelu_new} (the tanh approximation); head tied to {@code wte}.
  */
-final class Gpt2 implements CausalLanguageModel {
+final class Gpt2 extends DecoderModel {
 
     private record Block(NDArray ln1Weight, NDArray ln1Bias, Linear qkv, Linear attnOut,
                          NDArray ln2Weight, NDArray ln2Bias, Linear fc, Linear proj) {
     }
 
-    private final NDManager manager;
-    private final DataType type;
     private final int heads;
     private final int hidden;
-    private final int context;
-    private final int vocab;
     private final float eps;
     private final String activation;
     private final NDArray tokenEmbedding;
@@ -37,16 +33,11 @@ final class Gpt2 implements CausalLanguageModel {
     private final List<Block> blocks = new ArrayList<>();
     private final NDArray finalNormWeight;
     private final NDArray finalNormBias;
-    private final NDArray head;
-    private final long parameters;
 
     Gpt2(ModelConfig config, Weights w, NDManager manager, DataType type) {
-        this.manager = manager;
-        this.type = type;
+        super(manager, type, config.contextLength(), config.integer("vocab_size"));
         heads = config.integer("n_head");
         hidden = config.integer("n_embd");
-        context = config.contextLength();
-        vocab = config.integer("vocab_size");
         eps = config.optionalNumber("layer_norm_epsilon").orElse(1e-5).floatValue();
         activation = config.optionalString("activation_function").orElse("gelu_new");
         if (!List.of("gelu_new", "gelu").contains(activation)) {
@@ -69,8 +60,8 @@ final class Gpt2 implements CausalLanguageModel {
         }
         finalNormWeight = w.get(p + "ln_f.weight");
         finalNormBias = w.get(p + "ln_f.bias");
-        head = w.find("lm_head.weight").orElse(tokenEmbedding).transpose();
-        parameters = blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.fc(), b.proj())).sum();
+        finish(w.find("lm_head.weight").orElse(tokenEmbedding).transpose(),
+                blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.fc(), b.proj())).sum());
     }
 
     @Override
@@ -97,45 +88,5 @@ final class Gpt2 implements CausalLanguageModel {
     static NDArray geluTanh(NDArray x) {
         NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2.0 / Math.PI));
         return x.mul(0.5).mul(inner.tanh().add(1));
-    }
-
-    @Override
-    public NDArray logits(NDArray hiddenRows) {
-        return hiddenRows.matMul(head);
-    }
-
-    @Override
-    public long headParameterCount() {
-        return head.size();
-    }
-
-    @Override
-    public int contextLength() {
-        return context;
-    }
-
-    @Override
-    public int vocabSize() {
-        return vocab;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public DataType computeType() {
-        return type;
-    }
-
-    @Override
-    public long parameterCount() {
-        return parameters;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -19,18 +19,14 @@ import org.ladderboard.engine.checkpoint.Weights;
  * {@code use_parallel_residual} a block is {@code x + attn(ln1(x)) + mlp(ln2(x))}, otherwise sequential; exact (erf)
  * GELU; an untied {@code embed_out} head.
  */
-final class GptNeox implements CausalLanguageModel {
+final class GptNeox extends DecoderModel {
 
     private record Block(NDArray ln1Weight, NDArray ln1Bias, Linear qkv, Linear attnOut,
                          NDArray ln2Weight, NDArray ln2Bias, Linear up, Linear down) {
     }
 
-    private final NDManager manager;
-    private final DataType type;
     private final int heads;
     private final int hidden;
-    private final int context;
-    private final int vocab;
     private final float eps;
     private final boolean parallelResidual;
     private final Rotary rotary;
@@ -38,16 +34,11 @@ final class GptNeox implements CausalLanguageModel {
     private final List<Block> blocks = new ArrayList<>();
     private final NDArray finalNormWeight;
     private final NDArray finalNormBias;
-    private final NDArray head;
-    private final long parameters;
 
     GptNeox(ModelConfig config, Weights w, NDManager manager, DataType type) {
-        this.manager = manager;
-        this.type = type;
+        super(manager, type, config.contextLength(), config.integer("vocab_size"));
         heads = config.integer("num_attention_heads");
         hidden = config.integer("hidden_size");
-        context = config.contextLength();
-        vocab = config.integer("vocab_size");
         eps = config.optionalNumber("layer_norm_eps").orElse(1e-5).floatValue();
         parallelResidual = config.flag("use_parallel_residual", true);
         String act = config.optionalString("hidden_act").orElse("gelu");
@@ -70,8 +61,8 @@ final class GptNeox implements CausalLanguageModel {
         }
         finalNormWeight = w.get("gpt_neox.final_layer_norm.weight");
         finalNormBias = w.get("gpt_neox.final_layer_norm.bias");
-        head = w.get("embed_out.weight").transpose();
-        parameters = blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.up(), b.down())).sum();
+        finish(w.get("embed_out.weight").transpose(),
+                blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.up(), b.down())).sum());
     }
 
     @Override
@@ -80,7 +71,7 @@ final class GptNeox implements CausalLanguageModel {
         long batch = ids.getShape().get(0);
         long length = ids.getShape().get(1);
         int headDim = hidden / heads;
-        NDArray[] cosSin = rotary.angles(positions, type);
+        NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
             // [B, T, heads, 3·d]: each head's q, k and v are adjacent
             NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias())).reshape(batch, length, heads, 3L * headDim)
@@ -105,45 +96,5 @@ final class GptNeox implements CausalLanguageModel {
 
     private NDArray norm(NDArray x, NDArray weight, NDArray bias) {
         return LayerNorm.layerNorm(x, new Shape(hidden), weight, bias, eps).singletonOrThrow();
-    }
-
-    @Override
-    public NDArray logits(NDArray hiddenRows) {
-        return hiddenRows.matMul(head);
-    }
-
-    @Override
-    public long headParameterCount() {
-        return head.size();
-    }
-
-    @Override
-    public int contextLength() {
-        return context;
-    }
-
-    @Override
-    public int vocabSize() {
-        return vocab;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public DataType computeType() {
-        return type;
-    }
-
-    @Override
-    public long parameterCount() {
-        return parameters;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

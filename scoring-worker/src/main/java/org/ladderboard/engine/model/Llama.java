@@ -17,37 +17,28 @@ import org.ladderboard.engine.checkpoint.Weights;
  * head h is {@code h / (heads / kvHeads)}); a SwiGLU MLP {@code down(silu(gate(x)) · up(x))}; q/k/v biases where
  * the checkpoint has them (Qwen2); a head tied to the embeddings unless {@code lm_head.weight} exists.
  */
-final class Llama implements CausalLanguageModel {
+final class Llama extends DecoderModel {
 
     private record Block(NDArray inputNorm, Linear q, Linear k, Linear v, Linear o,
                          NDArray postAttentionNorm, Linear gate, Linear up, Linear down) {
     }
 
-    private final NDManager manager;
-    private final DataType type;
     private final int heads;
     private final int kvHeads;
     private final int headDim;
-    private final int context;
-    private final int vocab;
     private final float eps;
     private final Rotary rotary;
     private final NDArray tokenEmbedding;
     private final List<Block> blocks = new ArrayList<>();
     private final NDArray finalNorm;
-    private final NDArray head;
-    private final long parameters;
 
     Llama(ModelConfig config, Weights w, NDManager manager, DataType type) {
-        this.manager = manager;
-        this.type = type;
+        super(manager, type, config.contextLength(), config.integer("vocab_size"));
         int hidden = config.integer("hidden_size");
         heads = config.integer("num_attention_heads");
         kvHeads = config.optionalInteger("num_key_value_heads").orElse(heads);
         headDim = config.optionalInteger("head_dim").orElse(hidden / heads);
-        vocab = config.integer("vocab_size");
         eps = config.optionalNumber("rms_norm_eps").orElse(1e-6).floatValue();
-        context = config.contextLength();
         String act = config.optionalString("hidden_act").orElse("silu");
         if (!act.equals("silu")) {
             throw new UnsupportedModelException(config.modelType() + " hidden_act '" + act + "' is not supported");
@@ -64,8 +55,8 @@ final class Llama implements CausalLanguageModel {
         }
         finalNorm = w.get("model.norm.weight");
         boolean tied = config.flag("tie_word_embeddings", !w.has("lm_head.weight"));
-        head = (tied ? tokenEmbedding : w.get("lm_head.weight")).transpose();
-        parameters = blocks.stream().mapToLong(b -> Linear.size(b.q(), b.k(), b.v(), b.o(), b.gate(), b.up(), b.down())).sum();
+        finish((tied ? tokenEmbedding : w.get("lm_head.weight")).transpose(),
+                blocks.stream().mapToLong(b -> Linear.size(b.q(), b.k(), b.v(), b.o(), b.gate(), b.up(), b.down())).sum());
     }
 
     private static Linear linear(Weights w, String name) {
@@ -75,7 +66,7 @@ final class Llama implements CausalLanguageModel {
     @Override
     public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
         NDArray x = tokenEmbedding.get(ids);
-        NDArray[] cosSin = rotary.angles(positions, type);
+        NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
             NDArray h = rmsNorm(x, b.inputNorm());
             NDArray q = rotary.apply(Attention.splitHeads(b.q().apply(h), heads, headDim), cosSin);
@@ -97,46 +88,6 @@ final class Llama implements CausalLanguageModel {
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray x32 = x.toType(DataType.FLOAT32, false);
         NDArray normed = x32.div(x32.square().mean(new int[] {-1}, true).add(eps).sqrt());
-        return normed.toType(type, false).mul(weight);
-    }
-
-    @Override
-    public NDArray logits(NDArray hiddenRows) {
-        return hiddenRows.matMul(head);
-    }
-
-    @Override
-    public long headParameterCount() {
-        return head.size();
-    }
-
-    @Override
-    public int contextLength() {
-        return context;
-    }
-
-    @Override
-    public int vocabSize() {
-        return vocab;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public DataType computeType() {
-        return type;
-    }
-
-    @Override
-    public long parameterCount() {
-        return parameters;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
+        return normed.toType(computeType(), false).mul(weight);
     }
 }
