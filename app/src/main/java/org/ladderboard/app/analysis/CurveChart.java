@@ -33,7 +33,7 @@ public class CurveChart {
         double yPad = Math.max(1e-6, (yMax - yMin) * 0.1);
         Scale x = new Scale(xMin - xPad, xMax + xPad, LEFT, WIDTH - RIGHT);
         Scale y = new Scale(yMin - yPad, yMax + yPad, HEIGHT - BOTTOM, TOP);
-        String title = curve.ladder() + ": " + metricName(curve) + (curve.lowerIsBetter() ? " (lower is better)" : " (higher is better)");
+        String title = (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + metricName(curve) + (curve.lowerIsBetter() ? " (lower is better)" : " (higher is better)");
 
         StringBuilder svg = new StringBuilder();
         svg.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "

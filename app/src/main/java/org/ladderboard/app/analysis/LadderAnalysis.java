@@ -48,7 +48,39 @@ public class LadderAnalysis {
             String fingerprint = fingerprint(submissionId, name);
             for (String view : views(taskType)) {
                 cached(submissionId, name, view, fingerprint)
-                        .or(() -> curve(submissionId, ladder.get(), view).map(c -> store(submissionId, c, fingerprint)))
+                        .or(() -> curve(submissionId, ladder.get(), view, null, null).map(c -> store(submissionId, view, c, fingerprint)))
+                        .ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For a submission of several parts, each part's curve in the task's headline metric on every ladder: parts are
+     * scored and judged on their own as well as together.
+     */
+    public List<ScalingCurve> partCurves(long submissionId, String taskType) {
+        record Part(long id, String name) {
+        }
+        List<Part> parts = jdbc.sql("select id, name from submission_part where submission_id = ? order by position")
+                .param(submissionId).query((rs, n) -> new Part(rs.getLong(1), rs.getString(2))).list();
+        List<ScalingCurve> out = new ArrayList<>();
+        if (parts.size() < 2) {
+            return out;
+        }
+        String view = views(taskType).get(0);
+        List<String> names = jdbc.sql("select distinct ladder from scoring_job where submission_id = ? and status = 'DONE' order by ladder")
+                .param(submissionId).query(String.class).list();
+        for (String name : names) {
+            Optional<Ladder> ladder = ladders.find(name);
+            if (ladder.isEmpty()) {
+                continue;
+            }
+            String fingerprint = fingerprint(submissionId, name);
+            for (Part part : parts) {
+                String key = view + "|part " + part.id();
+                cached(submissionId, name, key, fingerprint)
+                        .or(() -> curve(submissionId, ladder.get(), view, part.id(), part.name()).map(c -> store(submissionId, key, c, fingerprint)))
                         .ifPresent(out::add);
             }
         }
@@ -68,14 +100,14 @@ public class LadderAnalysis {
                 .map(json -> JSON.readValue(json, ScalingCurve.class));
     }
 
-    private ScalingCurve store(long submissionId, ScalingCurve curve, String fingerprint) {
+    private ScalingCurve store(long submissionId, String key, ScalingCurve curve, String fingerprint) {
         jdbc.sql("""
                         insert into ladder_curve (submission_id, ladder, view, fingerprint, verdict, strength, drop_best_to_largest, curve)
                         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                         on conflict (submission_id, ladder, view) do update set fingerprint = excluded.fingerprint,
                             verdict = excluded.verdict, strength = excluded.strength,
                             drop_best_to_largest = excluded.drop_best_to_largest, curve = excluded.curve, computed_at = now()""")
-                .params(submissionId, curve.ladder(), curve.view(), fingerprint, curve.verdict().verdict(),
+                .params(submissionId, curve.ladder(), key, fingerprint, curve.verdict().verdict(),
                         curve.verdict().strength(), finiteOrNull(curve.verdict().dropBestToLargest()), JSON.writeValueAsString(curve))
                 .update();
         return curve;
@@ -95,7 +127,7 @@ public class LadderAnalysis {
         };
     }
 
-    private Optional<ScalingCurve> curve(long submissionId, Ladder ladder, String view) {
+    private Optional<ScalingCurve> curve(long submissionId, Ladder ladder, String view, Long partId, String partName) {
         List<Ladder.Rung> done = ladder.rungs().stream().filter(r -> jdbc.sql(
                         "select count(*) from scoring_job where submission_id = ? and ladder = ? and model = ? and status = 'DONE'")
                 .params(submissionId, ladder.name(), r.name()).query(Integer.class).single() > 0).toList();
@@ -114,8 +146,8 @@ public class LadderAnalysis {
             final int model = m;
             jdbc.sql("select e.position, " + column + ", coalesce(jsonb_array_length(e.classes), 0) from example_score s "
                             + "join example e on e.id = s.example_id where s.submission_id = ? and s.ladder = ? and s.model = ? "
-                            + "and s.error is null order by e.position")
-                    .params(submissionId, ladder.name(), done.get(m).name())
+                            + "and s.error is null and (cast(? as bigint) is null or e.part_id = ?) order by e.position")
+                    .params(submissionId, ladder.name(), done.get(m).name(), partId, partId)
                     .query(rs -> {
                         double[] row = byExample.computeIfAbsent(rs.getLong(1), k -> filled(done.size()));
                         row[model] = rs.getDouble(2);
@@ -145,7 +177,7 @@ public class LadderAnalysis {
                     Math.min(a, b), Math.max(a, b)));
         }
         return Optional.of(new ScalingCurve(ladder.name(), view, xLabel(ladder), lowerIsBetter, points,
-                baseline(view, classCount), verdict, complete.size()));
+                baseline(view, classCount), verdict, complete.size(), partName));
     }
 
     /** Chance: mean ln k for loss, mean 1/k for accuracy (k classes per example); none for the other metrics. */

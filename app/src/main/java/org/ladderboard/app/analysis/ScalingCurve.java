@@ -11,9 +11,10 @@ import org.ladderboard.analysis.Verdict;
  * @param view         {@code loss}, {@code accuracy} or {@code logodds}
  * @param lowerIsBetter true for loss and log-odds differences
  * @param examples     examples every model scored (examples a tokenizer could not score are left out of all)
+ * @param part         the part the curve is drawn for, or null for all parts together
  */
 public record ScalingCurve(String ladder, String view, String xLabel, boolean lowerIsBetter, List<Point> points,
-                           Double baseline, Verdict verdict, int examples) {
+                           Double baseline, Verdict verdict, int examples, String part) {
 
     /** A model on the curve: x is log10 of its scale; mean, low and high are in the metric's own units. */
     public record Point(String model, long parameters, double x, double mean, double low, double high) {

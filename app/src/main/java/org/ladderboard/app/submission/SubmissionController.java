@@ -118,6 +118,8 @@ class SubmissionController {
         java.util.List<org.ladderboard.app.analysis.ScalingCurve> curves = analysis.curves(id, view.submission().getTaskType());
         model.addAttribute("curves", curves.stream().map(c -> CurveView.of(c, chart, words)).toList());
         model.addAttribute("generality", words.generality(curves, LadderAnalysis.views(view.submission().getTaskType()).get(0)));
+        model.addAttribute("partCurves", analysis.partCurves(id, view.submission().getTaskType()).stream()
+                .map(c -> CurveView.of(c, chart, words)).toList());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
         model.addAttribute("flips", hasOptions ? flips.flips(id) : java.util.List.of());
         return "submissions/detail";

@@ -245,6 +245,31 @@ class ScoringFlowTest extends IntegrationTest {
     }
 
     @Test
+    void eachPartOfAZipIsJudgedOnItsOwn() throws Exception {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (String probe : java.util.List.of("instructed-ending", "plain-ending")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(probe + ".csv"));
+                out.write(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "ladders", "probes", probe + ".csv")));
+                out.closeEntry();
+            }
+        }
+        Account contestant = newAccount(Role.CONTESTANT);
+        String body = mvc.perform(multipart("/api/submissions").file(new MockMultipartFile("file", "probes.zip", "application/zip", zip.toByteArray()))
+                        .param("taskType", "classification").param("name", "Both probes").with(httpBasic(contestant.getEmail(), PASSWORD)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = JSON.readTree(body).get("id").asLong();
+        awaitStatus(contestant, id, "SCORED");
+        String html = mvc.perform(get("/submissions/" + id).with(user(contestant.getEmail()).roles("CONTESTANT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("By part");
+        String instructed = html.substring(html.indexOf("data-part=\"instructed-ending\""));
+        String plain = html.substring(html.indexOf("data-part=\"plain-ending\""));
+        assertThat(instructed.substring(0, 600)).contains("Inverse scaling");
+        assertThat(plain.substring(0, 600)).contains("Standard scaling");
+    }
+
+    @Test
     void theOwnerCancelsAndOthersCannot() throws Exception {
         Account owner = newAccount(Role.CONTESTANT);
         long id = submit(owner, classificationCsv(2000));
