@@ -36,6 +36,9 @@ public class Account {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt = Instant.now();
 
+    @Column(nullable = false)
+    private boolean enabled = true;
+
     protected Account() {
     }
 
@@ -68,6 +71,18 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
     }
 
     public void changePassword(String newHash) {

@@ -43,4 +43,18 @@ class AccountAdminController {
         }
         return "redirect:/organizer/accounts";
     }
+
+    @PostMapping("/organizer/accounts/{id}")
+    String update(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam Role role,
+                  @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+        try {
+            Account changed = accounts.update(id, role, enabled, current.require());
+            audit.record(current.require(), "account changed", changed.getEmail(), role.name() + (enabled ? "" : ", disabled"));
+            redirect.addFlashAttribute("message", changed.getEmail() + " is now " + role.name().toLowerCase()
+                    + (enabled ? "" : " (disabled)"));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/organizer/accounts";
+    }
 }

@@ -45,6 +45,18 @@ public class AccountService {
         return accounts.findByEmail(normaliseEmail(email)).orElseGet(() -> create(email, displayName, password, role));
     }
 
+    /** An organizer changes an account's role, or disables or re-enables it; never their own. */
+    @Transactional
+    public Account update(long id, Role role, boolean enabled, Account organizer) {
+        if (organizer.getId().equals(id)) {
+            throw new IllegalArgumentException("you cannot change your own account here");
+        }
+        Account account = accounts.findById(id).orElseThrow(() -> new IllegalArgumentException("no account " + id));
+        account.setRole(role);
+        account.setEnabled(enabled);
+        return account;
+    }
+
     public Account byEmail(String email) {
         return accounts.findByEmail(normaliseEmail(email))
                 .orElseThrow(() -> new IllegalStateException("no account " + email));

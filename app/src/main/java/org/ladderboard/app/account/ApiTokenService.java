@@ -38,7 +38,7 @@ public class ApiTokenService {
 
     @Transactional
     public Optional<Account> authenticate(String value) {
-        return tokens.findByTokenHash(hash(value)).filter(ApiToken::isActive).map(token -> {
+        return tokens.findByTokenHash(hash(value)).filter(ApiToken::isActive).filter(t -> t.getAccount().isEnabled()).map(token -> {
             token.markUsed();
             return token.getAccount();
         });

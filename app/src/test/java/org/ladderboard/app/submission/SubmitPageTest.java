@@ -114,6 +114,31 @@ class SubmitPageTest extends IntegrationTest {
     }
 
     @Test
+    void organizersChangeRolesAndDisableAccounts() throws Exception {
+        Account organizer = newAccount(Role.ORGANIZER);
+        Account someone = newAccount(Role.CONTESTANT);
+        String token = tokens.issue(someone, "script").value();
+        mvc.perform(post("/organizer/accounts/" + someone.getId()).with(csrf()).with(as(organizer))
+                .param("role", "JUDGE").param("enabled", "true")).andExpect(redirectedUrl("/organizer/accounts"));
+        assertThat(accounts.byEmail(someone.getEmail()).getRole()).isEqualTo(Role.JUDGE);
+
+        mvc.perform(post("/organizer/accounts/" + someone.getId()).with(csrf()).with(as(organizer)).param("role", "JUDGE"))
+                .andExpect(redirectedUrl("/organizer/accounts"));
+        assertThat(accounts.byEmail(someone.getEmail()).isEnabled()).isFalse();
+        // a disabled account can neither sign in nor use its tokens
+        mvc.perform(post("/login").with(csrf()).param("username", someone.getEmail()).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/api/submissions").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        // nobody demotes themselves by accident
+        mvc.perform(post("/organizer/accounts/" + organizer.getId()).with(csrf()).with(as(organizer)).param("role", "CONTESTANT")
+                .param("enabled", "true"));
+        assertThat(accounts.byEmail(organizer.getEmail()).getRole()).isEqualTo(Role.ORGANIZER);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ladderboard.app.account.ApiTokenService tokens;
+
+    @Test
     void organizersCreateJudges() throws Exception {
         String email = "judge-" + System.nanoTime() + "@test.example";
         mvc.perform(post("/organizer/accounts").with(csrf()).with(as(newAccount(Role.ORGANIZER)))
