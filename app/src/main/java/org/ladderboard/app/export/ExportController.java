@@ -29,13 +29,16 @@ class ExportController {
     private final Winners winners;
     private final CurrentAccount currentAccount;
     private final AuditLog audit;
+    private final ExportJobs jobs;
 
-    ExportController(RoundRepository rounds, Exports exports, Winners winners, CurrentAccount currentAccount, AuditLog audit) {
+    ExportController(RoundRepository rounds, Exports exports, Winners winners, CurrentAccount currentAccount, AuditLog audit,
+                     ExportJobs jobs) {
         this.rounds = rounds;
         this.exports = exports;
         this.winners = winners;
         this.currentAccount = currentAccount;
         this.audit = audit;
+        this.jobs = jobs;
     }
 
     @PostMapping("/organizer/rounds/{id}/winners")
@@ -62,6 +65,33 @@ class ExportController {
         audit.record(currentAccount.require(), "export", "round " + id, what);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(type + (type.equals("text/csv") ? "; charset=utf-8" : "")))
                 .header("Content-Disposition", "attachment; filename=\"round-" + id + "-" + what + "\"").body(body);
+    }
+
+    /** Starts an export in the background; the exports page lists it and offers the file when ready. */
+    @PostMapping("/organizer/rounds/{id}/exports")
+    String startExport(@PathVariable long id, @RequestParam String kind, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        if (!ExportJobs.KINDS.contains(kind)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        long job = jobs.start(round(id), kind, currentAccount.require());
+        audit.record(currentAccount.require(), "export started", "round " + id, kind + " (export " + job + ")");
+        redirect.addFlashAttribute("message", "export " + job + " (" + kind + ") started");
+        return "redirect:/organizer/exports";
+    }
+
+    @GetMapping("/organizer/exports")
+    String exportsPage(Model model) {
+        model.addAttribute("jobs", jobs.latest());
+        return "organizer/exports";
+    }
+
+    @GetMapping("/organizer/exports/{job}")
+    ResponseEntity<byte[]> download(@PathVariable long job) {
+        Object[] file = jobs.file(job).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String kind = (String) file[0];
+        String type = kind.endsWith(".zip") ? "application/zip" : kind.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header("Content-Disposition", "attachment; filename=\"export-" + job + "-" + kind + "\"").body((byte[]) file[1]);
     }
 
     @GetMapping("/organizer/audit")

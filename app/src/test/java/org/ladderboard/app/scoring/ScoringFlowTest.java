@@ -237,6 +237,28 @@ class ScoringFlowTest extends IntegrationTest {
             assertThat(first.get(model + "_class_logprobs")).hasSize(2);
         }
 
+        // the same bundle prepared in the background, then downloaded from the exports page
+        mvc.perform(post("/organizer/rounds/" + round + "/exports").param("kind", "release.zip").with(csrf()).with(asOrganizer))
+                .andExpect(status().is3xxRedirection());
+        long job = jdbc.sql("select max(id) from export_job where kind = 'release.zip'").query(Long.class).single();
+        java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+        while (!"READY".equals(jdbc.sql("select status from export_job where id = ?").param(job).query(String.class).single())) {
+            assertThat(java.time.Instant.now()).isBefore(until);
+            Thread.sleep(100);
+        }
+        mvc.perform(get("/organizer/exports").with(asOrganizer)).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("/organizer/exports/" + job)));
+        byte[] background = mvc.perform(get("/organizer/exports/" + job).with(asOrganizer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(background))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).containsExactlyInAnyOrderElementsOf(entries.keySet());
+
         mvc.perform(get("/organizer/audit").with(asOrganizer))
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("winner"),
                         org.hamcrest.Matchers.containsString("release.zip"))));
