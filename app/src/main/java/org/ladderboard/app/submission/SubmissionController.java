@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.analysis.CurveChart;
+import org.ladderboard.app.analysis.CurvePng;
 import org.ladderboard.app.analysis.CurveView;
 import org.ladderboard.app.analysis.FlipExplorer;
 import org.ladderboard.app.analysis.VerdictWords;
@@ -46,10 +47,11 @@ class SubmissionController {
     private final CurveChart chart;
     private final VerdictWords words;
     private final FlipExplorer flips;
+    private final CurvePng png;
 
     SubmissionController(SubmissionService service, SubmissionDetails details, RoundService rounds,
                          CurrentAccount currentAccount, ScoringResults results, ScoringControl control,
-                         LadderAnalysis analysis, CurveChart chart, VerdictWords words, FlipExplorer flips) {
+                         LadderAnalysis analysis, CurveChart chart, VerdictWords words, FlipExplorer flips, CurvePng png) {
         this.service = service;
         this.details = details;
         this.rounds = rounds;
@@ -60,6 +62,7 @@ class SubmissionController {
         this.chart = chart;
         this.words = words;
         this.flips = flips;
+        this.png = png;
     }
 
     @GetMapping("/submit")
@@ -128,12 +131,25 @@ class SubmissionController {
     /** A scaling curve as a standalone SVG file. */
     @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}.svg")
     ResponseEntity<String> curveSvg(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
+        org.ladderboard.app.analysis.ScalingCurve c = curve(id, ladder, metric);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
+                .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-" + ladder + "-" + metric + ".svg\"")
+                .body(chart.svg(c));
+    }
+
+    /** The same curve as a PNG. */
+    @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}.png")
+    ResponseEntity<byte[]> curvePng(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
+        org.ladderboard.app.analysis.ScalingCurve c = curve(id, ladder, metric);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-" + ladder + "-" + metric + ".png\"")
+                .body(png.png(c));
+    }
+
+    private org.ladderboard.app.analysis.ScalingCurve curve(long id, String ladder, String metric) {
         SubmissionDetails.View view = visible(id);
         return analysis.curves(id, view.submission().getTaskType()).stream()
                 .filter(c -> c.ladder().equals(ladder) && c.view().equals(metric)).findFirst()
-                .map(c -> ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
-                        .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-" + ladder + "-" + metric + ".svg\"")
-                        .body(chart.svg(c)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -119,6 +119,11 @@ class ScoringFlowTest extends IntegrationTest {
         assertThat(svg).contains("micro-40k (39,504 parameters): 0.237").contains("micro-1m (1,000,576 parameters): 0.120")
                 .contains("chance: 0.500");
         mvc.perform(get("/submissions/" + id + "/curves/micro/nonsense.svg").with(page)).andExpect(status().isNotFound());
+        byte[] png = mvc.perform(get("/submissions/" + id + "/curves/micro/loss.png").with(page)).andExpect(status().isOk())
+                .andExpect(content().contentType("image/png")).andReturn().getResponse().getContentAsByteArray();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(450);
 
         // the leaderboard: judges see it at once, contestants only once an organizer reveals it
         var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
