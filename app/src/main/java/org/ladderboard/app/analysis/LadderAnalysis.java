@@ -56,8 +56,8 @@ public class LadderAnalysis {
     }
 
     /**
-     * For a submission of several parts, each part's curve in the task's headline metric on every ladder: parts are
-     * scored and judged on their own as well as together.
+     * For a submission of several parts, each part's curves in every metric view on every ladder: parts are scored
+     * and judged on their own as well as together.
      */
     public List<ScalingCurve> partCurves(long submissionId, String taskType) {
         record Part(long id, String name) {
@@ -68,20 +68,21 @@ public class LadderAnalysis {
         if (parts.size() < 2) {
             return out;
         }
-        String view = views(taskType).get(0);
         List<String> names = jdbc.sql("select distinct ladder from scoring_job where submission_id = ? and status = 'DONE' order by ladder")
                 .param(submissionId).query(String.class).list();
-        for (String name : names) {
-            Optional<Ladder> ladder = ladders.find(name);
-            if (ladder.isEmpty()) {
-                continue;
-            }
-            String fingerprint = fingerprint(submissionId, name);
-            for (Part part : parts) {
-                String key = view + "|part " + part.id();
-                cached(submissionId, name, key, fingerprint)
-                        .or(() -> curve(submissionId, ladder.get(), view, part.id(), part.name()).map(c -> store(submissionId, key, c, fingerprint)))
-                        .ifPresent(out::add);
+        for (Part part : parts) {
+            for (String name : names) {
+                Optional<Ladder> ladder = ladders.find(name);
+                if (ladder.isEmpty()) {
+                    continue;
+                }
+                String fingerprint = fingerprint(submissionId, name);
+                for (String view : views(taskType)) {
+                    String key = view + "|part " + part.id();
+                    cached(submissionId, name, key, fingerprint)
+                            .or(() -> curve(submissionId, ladder.get(), view, part.id(), part.name()).map(c -> store(submissionId, key, c, fingerprint)))
+                            .ifPresent(out::add);
+                }
             }
         }
         return out;
