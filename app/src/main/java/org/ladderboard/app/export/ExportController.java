@@ -1,8 +1,5 @@
 package org.ladderboard.app.export;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.audit.AuditLog;
@@ -53,24 +50,19 @@ class ExportController {
     @GetMapping("/organizer/rounds/{id}/export/{what}")
     ResponseEntity<StreamingResponseBody> export(@PathVariable long id, @PathVariable String what) {
         Round round = round(id);
-        String type = what.endsWith(".zip") ? "application/zip" : what.endsWith(".json") ? "application/json" : "text/csv";
-        StreamingResponseBody body = switch (what) {
-            case "winners.csv" -> out -> writer(out, w -> exports.winnersCsv(round, w));
-            case "winners.json" -> out -> writer(out, w -> exports.winnersJson(round, w));
-            case "leaderboard.csv" -> out -> writer(out, w -> exports.leaderboardCsv(round, w));
-            case "submissions.csv" -> out -> writer(out, w -> exports.submissionsCsv(round, w));
-            case "release.zip" -> out -> exports.releaseBundle(round, out);
-            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        };
+        if (!Exports.KINDS.contains(what)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         audit.record(currentAccount.require(), "export", "round " + id, what);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type + (type.equals("text/csv") ? "; charset=utf-8" : "")))
-                .header("Content-Disposition", "attachment; filename=\"round-" + id + "-" + what + "\"").body(body);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(Exports.contentType(what)))
+                .header("Content-Disposition", "attachment; filename=\"round-" + id + "-" + what + "\"")
+                .<StreamingResponseBody>body(out -> exports.write(what, round, out));
     }
 
     /** Starts an export in the background; the exports page lists it and offers the file when ready. */
     @PostMapping("/organizer/rounds/{id}/exports")
     String startExport(@PathVariable long id, @RequestParam String kind, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        if (!ExportJobs.KINDS.contains(kind)) {
+        if (!Exports.KINDS.contains(kind)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         long job = jobs.start(round(id), kind, currentAccount.require());
@@ -89,8 +81,7 @@ class ExportController {
     ResponseEntity<byte[]> download(@PathVariable long job) {
         Object[] file = jobs.file(job).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String kind = (String) file[0];
-        String type = kind.endsWith(".zip") ? "application/zip" : kind.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(Exports.contentType(kind)))
                 .header("Content-Disposition", "attachment; filename=\"export-" + job + "-" + kind + "\"").body((byte[]) file[1]);
     }
 
@@ -98,16 +89,6 @@ class ExportController {
     String auditLog(Model model) {
         model.addAttribute("events", audit.latest(500));
         return "organizer/audit";
-    }
-
-    private interface WriterWork {
-        void write(Writer w) throws java.io.IOException;
-    }
-
-    private static void writer(java.io.OutputStream out, WriterWork work) throws java.io.IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        work.write(w);
-        w.flush();
     }
 
     private Round round(long id) {

@@ -1,13 +1,9 @@
 package org.ladderboard.app.export;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.round.Round;
@@ -25,8 +21,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ExportJobs implements ApplicationRunner {
-
-    public static final Set<String> KINDS = Set.of("winners.csv", "winners.json", "leaderboard.csv", "submissions.csv", "release.zip");
 
     public record Job(long id, long roundId, String kind, String status, String requestedBy, Long bytes, String error,
                       Instant createdAt, Instant finishedAt) {
@@ -54,7 +48,7 @@ public class ExportJobs implements ApplicationRunner {
     }
 
     public long start(Round round, String kind, Account organizer) {
-        if (!KINDS.contains(kind)) {
+        if (!Exports.KINDS.contains(kind)) {
             throw new IllegalArgumentException("no export " + kind);
         }
         long id = jdbc.sql("insert into export_job (round_id, kind, status, requested_by) values (?, ?, 'QUEUED', ?) returning id")
@@ -67,18 +61,7 @@ public class ExportJobs implements ApplicationRunner {
         jdbc.sql("update export_job set status = 'RUNNING' where id = ?").param(id).update();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (kind.equals("release.zip")) {
-                exports.releaseBundle(round, out);
-            } else {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                switch (kind) {
-                    case "winners.csv" -> exports.winnersCsv(round, w);
-                    case "winners.json" -> exports.winnersJson(round, w);
-                    case "leaderboard.csv" -> exports.leaderboardCsv(round, w);
-                    default -> exports.submissionsCsv(round, w);
-                }
-                w.flush();
-            }
+            exports.write(kind, round, out);
             byte[] bytes = out.toByteArray();
             jdbc.sql("update export_job set status = 'READY', content = ?, bytes = ?, finished_at = now() where id = ?")
                     .params(bytes, bytes.length, id).update();

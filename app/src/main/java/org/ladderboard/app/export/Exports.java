@@ -50,6 +50,32 @@ public class Exports {
         this.reviews = reviews;
     }
 
+    /** The export files by name. */
+    public static final java.util.Set<String> KINDS = java.util.Set.of("winners.csv", "winners.json", "leaderboard.csv",
+            "submissions.csv", "release.zip");
+
+    /** Writes the export named {@code kind} (one of {@link #KINDS}) for the round; the stream stays open. */
+    public void write(String kind, Round round, OutputStream out) throws IOException {
+        if (kind.equals("release.zip")) {
+            releaseBundle(round, out);
+            return;
+        }
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        switch (kind) {
+            case "winners.csv" -> winnersCsv(round, w);
+            case "winners.json" -> winnersJson(round, w);
+            case "leaderboard.csv" -> leaderboardCsv(round, w);
+            case "submissions.csv" -> submissionsCsv(round, w);
+            default -> throw new IllegalArgumentException("no export " + kind);
+        }
+        w.flush();
+    }
+
+    /** The HTTP content type of an export file. */
+    public static String contentType(String kind) {
+        return kind.endsWith(".zip") ? "application/zip" : kind.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
+    }
+
     private record Task(long id, String name, String author, String email, String cause, String taskType, int examples,
                         String description, String whyImportant, String whyInverse, String generation, String expertise,
                         String shots, String status) {
