@@ -14,6 +14,8 @@ import org.ladderboard.dataset.TaskType;
 public final class DatasetValidator {
 
     static final int PREVIEW_ROWS = 5;
+    /** How many examples of an already rejected file the extra (tokenizer) checks read. */
+    static final int CHECKED_WHEN_REJECTED = 2_000;
 
     private final ValidationSettings settings;
     private final List<ExampleCheck> extraChecks;
@@ -52,8 +54,11 @@ public final class DatasetValidator {
         if (!parts.isEmpty()) {
             List<Example> examples = parts.stream().flatMap(p -> p.examples().stream()).toList();
             DatasetRules.apply(taskType, examples, settings.minRows(), findings);
-            // they read only rows that parsed, so a contestant learns everything from one upload
-            extraChecks.forEach(check -> check.check(taskType, examples, findings));
+            // they read only rows that parsed, so a contestant learns more from one upload; on a file that is
+            // rejected anyway (say, past the row limit) a sample is enough and bounds the work
+            List<Example> checked = findings.hasErrors() && examples.size() > CHECKED_WHEN_REJECTED
+                    ? examples.subList(0, CHECKED_WHEN_REJECTED) : examples;
+            extraChecks.forEach(check -> check.check(taskType, checked, findings));
         }
         return result(taskType, findings, parts);
     }

@@ -162,6 +162,9 @@ final class ExampleReader {
         BigDecimal number;
         if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
             number = new BigDecimal(value.toString());
+        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            // JSON like 1e400 reads as infinity
+            return null;
         } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             number = new BigDecimal(value.toString());
         } else if (value instanceof String s && s.strip().matches("[+-]?\\d+(\\.0*)?")) {

@@ -238,6 +238,10 @@ class DatasetValidatorTest {
             ValidationReport report = validate("t.jsonl", jsonl, TaskType.CLASSIFICATION).report();
             assertThat(only(report.errors(), "wrong_type").row()).isEqualTo(1);
             assertThat(only(report.errors(), "answer_index_invalid").row()).isEqualTo(2);
+
+            String huge = "{\"prompt\": \"q\", \"classes\": [\" a\", \" b\"], \"answer_index\": 1e400}\n";
+            assertThat(only(validate("h.jsonl", huge, TaskType.CLASSIFICATION).report().errors(), "answer_index_invalid").message())
+                    .contains("Infinity");
         }
     }
 
