@@ -85,7 +85,12 @@ public class Account {
         this.role = role;
     }
 
-    public void changePassword(String newHash) {
+    /** When the password last changed: sessions signed in before it are no longer honoured. */
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    void changePassword(String newHash) {
         this.passwordHash = newHash;
         this.passwordChangedAt = Instant.now();
     }

@@ -1,5 +1,9 @@
 package org.ladderboard.app.account;
 
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -70,11 +74,13 @@ class AccountController {
     private final AccountService accounts;
     private final ApiTokenService tokens;
     private final CurrentAccount currentAccount;
+    private final LoginThrottle throttle;
 
-    AccountController(AccountService accounts, ApiTokenService tokens, CurrentAccount currentAccount) {
+    AccountController(AccountService accounts, ApiTokenService tokens, CurrentAccount currentAccount, LoginThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.currentAccount = currentAccount;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
@@ -113,13 +119,64 @@ class AccountController {
         Account account = currentAccount.require();
         model.addAttribute("account", account);
         model.addAttribute("tokens", tokens.list(account));
+        model.addAttribute("scopes", TokenScope.values());
         return "account/account";
     }
 
     @PostMapping("/account/tokens")
-    String issueToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-        ApiTokenService.IssuedToken issued = tokens.issue(currentAccount.require(), name);
+    String issueToken(@RequestParam(defaultValue = "") String name,
+                      @RequestParam(name = "scope", required = false) List<String> scopes, RedirectAttributes redirect) {
+        Set<TokenScope> chosen;
+        try {
+            chosen = TokenScope.parse(scopes == null ? "" : String.join(",", scopes));
+        } catch (IllegalArgumentException unknown) {
+            redirect.addFlashAttribute("tokenError", unknown.getMessage());
+            return "redirect:/account";
+        }
+        if (chosen.isEmpty()) {
+            redirect.addFlashAttribute("tokenError", "tick at least one scope: a token that may do nothing is of no use");
+            return "redirect:/account";
+        }
+        ApiTokenService.IssuedToken issued = tokens.issue(currentAccount.require(), name, chosen);
         redirect.addFlashAttribute("newToken", issued.value());
+        return "redirect:/account";
+    }
+
+    /**
+     * The current password proves it is the holder; this session carries on, every other one ends at its next
+     * request. Tokens are revoked too unless the holder keeps them: a takeover may have made some.
+     */
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+                          @RequestParam(defaultValue = "") String confirm,
+                          @RequestParam(defaultValue = "false") boolean revokeTokens,
+                          HttpServletRequest request, RedirectAttributes redirect) {
+        Account me = currentAccount.require();
+        String address = request.getRemoteAddr();
+        var wait = throttle.blockedFor(me.getEmail(), address);
+        if (wait.isPresent()) {
+            redirect.addFlashAttribute("passwordError", new LoginThrottledException(wait.get()).getMessage());
+            return "redirect:/account";
+        }
+        if (!password.equals(confirm)) {
+            redirect.addFlashAttribute("passwordError", "the two new passwords differ");
+            return "redirect:/account";
+        }
+        try {
+            Account changed = accounts.changePassword(me.getId(), current, password);
+            throttle.succeeded(me.getEmail());
+            request.changeSessionId();
+            SessionGuard.stamp(request.getSession(), changed);
+            int revoked = revokeTokens ? tokens.revokeAll(changed) : 0;
+            redirect.addFlashAttribute("passwordChanged", revoked == 0
+                    ? "Password changed. Your other sessions are signed out."
+                    : "Password changed. Your other sessions are signed out and " + revoked + " API token(s) revoked.");
+        } catch (AccountService.WrongPasswordException wrong) {
+            throttle.failed(me.getEmail(), address);
+            redirect.addFlashAttribute("passwordError", wrong.getMessage());
+        } catch (IllegalArgumentException weak) {
+            redirect.addFlashAttribute("passwordError", weak.getMessage());
+        }
         return "redirect:/account";
     }
 

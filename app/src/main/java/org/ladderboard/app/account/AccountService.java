@@ -57,9 +57,33 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * The account holder changes their password, proving they know the current one. Every other session of the
+     * account ends with it ({@link SessionGuard}).
+     */
+    @Transactional
+    public Account changePassword(long accountId, String current, String replacement) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+        if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
+            throw new WrongPasswordException();
+        }
+        if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("use at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        account.changePassword(passwordEncoder.encode(replacement));
+        return accounts.saveAndFlush(account);
+    }
+
     public Account byEmail(String email) {
         return accounts.findByEmail(normaliseEmail(email))
                 .orElseThrow(() -> new IllegalStateException("no account " + email));
+    }
+
+    /** The current password given to authorise a change was wrong. */
+    public static class WrongPasswordException extends RuntimeException {
+        public WrongPasswordException() {
+            super("the current password is wrong");
+        }
     }
 
     /** An account with this email exists already. */

@@ -1,5 +1,8 @@
 package org.ladderboard.app.account;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,10 +26,16 @@ public class AccountUserDetailsService implements UserDetailsService {
         return toUser(account);
     }
 
+    /** Signing in with the password grants the role and every token scope: the password can do anything a token can. */
     static UserDetails toUser(Account account) {
+        List<String> authorities = new ArrayList<>();
+        authorities.add("ROLE_" + account.getRole().name());
+        for (TokenScope scope : TokenScope.values()) {
+            authorities.add(scope.authority());
+        }
         return User.withUsername(account.getEmail())
                 .password(account.getPasswordHash())
-                .roles(account.getRole().name())
+                .authorities(authorities.toArray(String[]::new))
                 .disabled(!account.isEnabled())
                 .build();
     }

@@ -34,6 +34,10 @@ public class ApiToken {
     @Column(nullable = false)
     private String prefix;
 
+    /** Comma-separated {@link TokenScope} values. */
+    @Column(nullable = false)
+    private String scopes;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
@@ -46,8 +50,9 @@ public class ApiToken {
     protected ApiToken() {
     }
 
-    ApiToken(Account account, String name, String tokenHash, String prefix) {
+    ApiToken(Account account, String name, String tokenHash, String prefix, java.util.Set<TokenScope> scopes) {
         this.account = account;
+        this.scopes = TokenScope.format(scopes);
         this.name = name;
         this.tokenHash = tokenHash;
         this.prefix = prefix;
@@ -67,6 +72,10 @@ public class ApiToken {
 
     public String getPrefix() {
         return prefix;
+    }
+
+    public java.util.Set<TokenScope> getScopes() {
+        return TokenScope.parse(scopes);
     }
 
     public Instant getCreatedAt() {

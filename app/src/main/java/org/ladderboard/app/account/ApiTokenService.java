@@ -2,8 +2,10 @@ package org.ladderboard.app.account;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ladderboard.dataset.Sha256;
 import org.springframework.stereotype.Service;
@@ -25,22 +27,30 @@ public class ApiTokenService {
     public record IssuedToken(ApiToken token, String value) {
     }
 
-    @Transactional
+    /** A token with every scope. */
     public IssuedToken issue(Account account, String name) {
+        return issue(account, name, EnumSet.allOf(TokenScope.class));
+    }
+
+    @Transactional
+    public IssuedToken issue(Account account, String name, Set<TokenScope> scopes) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a token needs at least one scope");
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String value = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String label = name == null || name.isBlank() ? "token" : name.trim();
         ApiToken token = tokens.save(new ApiToken(account, label.length() > 100 ? label.substring(0, 100) : label,
-                hash(value), value.substring(0, 10)));
+                hash(value), value.substring(0, 10), scopes));
         return new IssuedToken(token, value);
     }
 
     @Transactional
-    public Optional<Account> authenticate(String value) {
+    public Optional<ApiToken> authenticate(String value) {
         return tokens.findByTokenHash(hash(value)).filter(ApiToken::isActive).filter(t -> t.getAccount().isEnabled()).map(token -> {
             token.markUsed();
-            return token.getAccount();
+            return token;
         });
     }
 
@@ -55,6 +65,14 @@ public class ApiTokenService {
             t.revoke();
             return true;
         }).orElse(false);
+    }
+
+    /** Every active token of the account, as after a password change that may have been a takeover. */
+    @Transactional
+    public int revokeAll(Account account) {
+        List<ApiToken> active = tokens.findByAccountOrderByCreatedAtDesc(account).stream().filter(ApiToken::isActive).toList();
+        active.forEach(ApiToken::revoke);
+        return active.size();
     }
 
     static String hash(String value) {

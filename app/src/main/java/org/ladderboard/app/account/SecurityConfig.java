@@ -1,24 +1,42 @@
 package org.ladderboard.app.account;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two chains. The API is stateless (a bearer token or HTTP Basic on every call, no session cookie is read), so it
- * needs no CSRF token; the pages use form login with a session and CSRF protection on every form.
+ * needs no CSRF token; the pages use form login with a session and CSRF protection on every form. Password sign-in
+ * on either is throttled ({@link LoginThrottle}); API tokens carry scopes ({@link TokenScope}).
  */
 @Configuration
 public class SecurityConfig {
+
+    private static final String READ = TokenScope.READ.authority();
+    private static final String SUBMIT = TokenScope.SUBMIT.authority();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -26,50 +44,98 @@ public class SecurityConfig {
     }
 
     @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AuthenticationManager manager) throws Exception {
+        AuthenticationEntryPoint unauthenticated = SecurityConfig::apiUnauthenticated;
         http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/rounds/current").permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/submissions").hasRole(Role.CONTESTANT.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.POST, "/api/submissions").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole(Role.CONTESTANT.name()),
+                                AuthorityAuthorizationManager.hasAuthority(SUBMIT)))
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(READ)
+                        .anyRequest().hasAuthority(SUBMIT))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setStatus(401);
-                            response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"ladderboard\"");
-                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write("{\"error\":\"authentication required: an API token (Bearer) or HTTP Basic\"}");
-                        })
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) -> {
                             response.setStatus(403);
                             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write("{\"error\":\"your role may not do this\"}");
+                            response.getWriter().write("{\"error\":\"your role, or this API token's scopes, do not allow this\"}");
                         }));
         return http.build();
     }
 
+    private static void apiUnauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (e instanceof LoginThrottledException throttled) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfter().toSeconds()));
+            response.getWriter().write("{\"error\":\"" + throttled.getMessage() + "\"}");
+            return;
+        }
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"ladderboard\"");
+        response.getWriter().write("{\"error\":\"authentication required: an API token (Bearer) or HTTP Basic\"}");
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, AccountRepository accounts) throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())
                         .requestMatchers("/organizer/**").hasRole(Role.ORGANIZER.name())
                         .requestMatchers("/judging", "/judging/**").hasAnyRole(Role.JUDGE.name(), Role.ORGANIZER.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(signedIn(accounts))
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException ? "/login?throttled" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
+                .addFilterBefore(new SessionGuard(accounts), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
+                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /** After the form sign-in: bind the new session to the password it signed in with, then go where the user was going. */
+    private static SavedRequestAwareAuthenticationSuccessHandler signedIn(AccountRepository accounts) {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                org.springframework.security.core.Authentication authentication)
+                    throws jakarta.servlet.ServletException, IOException {
+                accounts.findByEmail(authentication.getName()).ifPresent(a -> SessionGuard.stamp(request.getSession(), a));
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
     }
 }
