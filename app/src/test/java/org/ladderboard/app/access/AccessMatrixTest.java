@@ -1,0 +1,323 @@
+package org.ladderboard.app.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.ladderboard.app.IntegrationTest;
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.account.ApiTokenService;
+import org.ladderboard.app.account.Role;
+import org.ladderboard.app.round.Round;
+import org.ladderboard.app.submission.SubmissionForm;
+import org.ladderboard.app.submission.SubmissionService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint and page the app maps, requested as every kind of caller, against an explicit expected matrix. A new
+ * mapping without a row here fails the test, so nobody adds an endpoint without saying who may use it. Pages are
+ * requested with real sign-in sessions and CSRF tokens, the API with HTTP Basic. Every page form also refuses a
+ * request without its CSRF token, even from an organizer.
+ */
+@SpringBootTest(properties = {"ladderboard.worker.embedded=true", "ladderboard.worker.heartbeat-ms=200",
+        "ladderboard.worker.lease-seconds=5", "ladderboard.worker.chunk-size=20"})
+class AccessMatrixTest extends IntegrationTest {
+
+    /** Who is asking. CONTESTANT owns the submission the paths name; OTHER is a second contestant. */
+    enum Who { ANONYMOUS, CONTESTANT, OTHER, JUDGE, ORGANIZER }
+
+    /** What they get. OK: served (2xx or a redirect that is not to sign-in). LOGIN: asked to sign in (401 or to /login). */
+    enum Outcome { OK, LOGIN, FORBIDDEN, HIDDEN }
+
+    private static final Outcome O = Outcome.OK, L = Outcome.LOGIN, F = Outcome.FORBIDDEN, H = Outcome.HIDDEN;
+
+    // expected outcomes in the order ANONYMOUS, CONTESTANT, OTHER, JUDGE, ORGANIZER
+    private static final Outcome[] PUBLIC = {O, O, O, O, O};
+    private static final Outcome[] SIGNED_IN = {L, O, O, O, O};
+    private static final Outcome[] CONTESTANTS = {L, O, O, F, F};
+    private static final Outcome[] OWNER_OR_STAFF = {L, O, H, O, O};
+    private static final Outcome[] OWNER_OR_ORGANIZER = {L, O, H, F, O};
+    private static final Outcome[] JUDGES = {L, F, F, O, O};
+    private static final Outcome[] ORGANIZERS = {L, F, F, F, O};
+
+    /** One row of the matrix: a mapping, who gets what, and the request to send (fresh per caller where it changes state). */
+    private record Row(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    ApplicationContext context;
+
+    private final Map<Who, Account> accountOf = new EnumMap<>(Who.class);
+    private final Map<Who, MockHttpSession> sessionOf = new EnumMap<>(Who.class);
+
+    @Test
+    void everyMappingAnswersEveryCallerAsTheMatrixSays() throws Exception {
+        accountOf.put(Who.CONTESTANT, newAccount(Role.CONTESTANT));
+        accountOf.put(Who.OTHER, newAccount(Role.CONTESTANT));
+        accountOf.put(Who.JUDGE, newAccount(Role.JUDGE));
+        accountOf.put(Who.ORGANIZER, newAccount(Role.ORGANIZER));
+        for (Who who : accountOf.keySet()) {
+            sessionOf.put(who, signIn(accountOf.get(who)));
+        }
+        Account owner = accountOf.get(Who.CONTESTANT);
+        Round round = rounds.findAll().stream().filter(r -> r.getName().equals("Test round")).findFirst().orElseThrow();
+        long scored = submit(owner, 6);
+        awaitScored(scored);
+
+        // what the state-changing rows act on, made while no worker runs so submissions stay cancellable
+        SmartLifecycle worker = context.getBean("embeddedWorker", SmartLifecycle.class);
+        worker.stop();
+        try {
+            long job = jdbc.sql("select id from scoring_job where submission_id = ? order by id limit 1").param(scored).query(Long.class).single();
+            long token = tokens.issue(owner, "matrix").token().getId();
+            Account bystander = newAccount(Role.JUDGE);
+            Round future = new Round("Matrix round " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"), Instant.parse("2099-02-01T00:00:00Z"));
+            rounds.save(future);
+            long exportJob = awaitExport(round.getId());
+            long sharedQueued = submit(owner, 5);
+
+            List<Row> matrix = List.of(
+                    page("GET /", PUBLIC, who -> get("/")),
+                    page("GET /login", PUBLIC, who -> get("/login")),
+                    page("GET /register", PUBLIC, who -> get("/register")),
+                    page("POST /register", PUBLIC, who -> post("/register").param("email", UUID.randomUUID() + "@matrix.example")
+                            .param("password", PASSWORD).param("confirm", PASSWORD)),
+                    page("GET /account", SIGNED_IN, who -> get("/account")),
+                    page("POST /account/tokens", SIGNED_IN, who -> post("/account/tokens").param("name", "t").param("scope", "read")),
+                    page("POST /account/tokens/{id}/revoke", SIGNED_IN, who -> post("/account/tokens/" + token + "/revoke")),
+                    page("POST /account/password", SIGNED_IN, who -> post("/account/password").param("current", "not it")
+                            .param("password", "whatever else").param("confirm", "whatever else")),
+                    page("GET /submit", CONTESTANTS, who -> get("/submit")),
+                    page("POST /submit", CONTESTANTS, who -> post("/submit").param("name", "no file")),
+                    page("GET /submissions", SIGNED_IN, who -> get("/submissions")),
+                    page("GET /submissions/{id}", OWNER_OR_STAFF, who -> get("/submissions/" + scored)),
+                    page("GET /submissions/{id}/curves/{ladder}/{metric}.svg", OWNER_OR_STAFF,
+                            who -> get("/submissions/" + scored + "/curves/micro/accuracy.svg")),
+                    page("GET /submissions/{id}/curves/{ladder}/{metric}.png", OWNER_OR_STAFF,
+                            who -> get("/submissions/" + scored + "/curves/micro/loss.png")),
+                    page("GET /submissions/{id}/progress", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/progress")),
+                    page("GET /submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/scores.jsonl")),
+                    page("POST /submissions/{id}/cancel", OWNER_OR_ORGANIZER,
+                            who -> post("/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")),
+                    page("GET /leaderboard", SIGNED_IN, who -> get("/leaderboard")),
+                    page("GET /judging", JUDGES, who -> get("/judging")),
+                    page("GET /judging/{id}", JUDGES, who -> get("/judging/" + scored)),
+                    page("POST /judging/{id}", JUDGES, who -> post("/judging/" + scored).param("conflictOfInterest", "on")),
+                    page("GET /organizer/rounds", ORGANIZERS, who -> get("/organizer/rounds")),
+                    page("POST /organizer/rounds", ORGANIZERS, who -> post("/organizer/rounds").param("name", "Matrix " + UUID.randomUUID())
+                            .param("opensAt", "2098-01-01T00:00").param("closesAt", "2098-02-01T00:00").param("minExamples", "5")
+                            .param("dailyLimit", "3").param("failedDailyLimit", "3")),
+                    page("POST /organizer/rounds/{id}/rescore", ORGANIZERS, who -> post("/organizer/rounds/" + future.getId() + "/rescore")),
+                    page("POST /organizer/rounds/{id}/leaderboard", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + future.getId() + "/leaderboard").param("revealed", "false")),
+                    page("POST /organizer/rounds/{id}/winners", ORGANIZERS, who -> post("/organizer/rounds/" + round.getId() + "/winners")
+                            .param("submission", Long.toString(scored)).param("tier", "none")),
+                    page("GET /organizer/rounds/{id}/export/{what}", ORGANIZERS,
+                            who -> get("/organizer/rounds/" + round.getId() + "/export/leaderboard.csv")),
+                    page("POST /organizer/rounds/{id}/exports", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + round.getId() + "/exports").param("kind", "winners.json")),
+                    page("GET /organizer/exports", ORGANIZERS, who -> get("/organizer/exports")),
+                    page("GET /organizer/exports/{job}", ORGANIZERS, who -> get("/organizer/exports/" + exportJob)),
+                    page("GET /organizer/audit", ORGANIZERS, who -> get("/organizer/audit")),
+                    page("GET /organizer/queue", ORGANIZERS, who -> get("/organizer/queue")),
+                    page("POST /organizer/jobs/{id}/retry", ORGANIZERS, who -> post("/organizer/jobs/" + job + "/retry")),
+                    page("GET /organizer/accounts", ORGANIZERS, who -> get("/organizer/accounts")),
+                    page("POST /organizer/accounts", ORGANIZERS, who -> post("/organizer/accounts").param("email", UUID.randomUUID() + "@matrix.example")
+                            .param("password", PASSWORD).param("role", "JUDGE")),
+                    page("POST /organizer/accounts/{id}", ORGANIZERS,
+                            who -> post("/organizer/accounts/" + bystander.getId()).param("role", "JUDGE").param("enabled", "true")),
+
+                    api("POST /api/validate", PUBLIC, who -> multipart("/api/validate").file(csv(5)).param("taskType", "classification")),
+                    api("GET /api/rounds/current", PUBLIC, who -> get("/api/rounds/current")),
+                    api("GET /v3/api-docs", PUBLIC, who -> get("/v3/api-docs")),
+                    api("POST /api/submissions", CONTESTANTS, who -> {
+                        freeQuota();
+                        return multipart("/api/submissions").file(csv(5)).param("name", "matrix").param("taskType", "classification");
+                    }),
+                    api("GET /api/submissions", SIGNED_IN, who -> get("/api/submissions")),
+                    api("GET /api/submissions/{id}", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored)),
+                    api("GET /api/submissions/{id}/results", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/results")),
+                    api("GET /api/submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/scores.jsonl")),
+                    api("POST /api/submissions/{id}/cancel", OWNER_OR_ORGANIZER,
+                            who -> post("/api/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")));
+
+            assertThat(matrixKeys(matrix)).as("every mapped endpoint has a row, and every row a mapping")
+                    .isEqualTo(mapped());
+
+            List<String> wrong = new ArrayList<>();
+            Map<String, String> table = new LinkedHashMap<>();
+            for (Row row : matrix) {
+                StringBuilder line = new StringBuilder();
+                for (Who who : Who.values()) {
+                    Outcome expected = row.expected()[who.ordinal()];
+                    Outcome got = call(row, who);
+                    line.append(String.format("%-10s", got));
+                    if (got != expected) {
+                        wrong.add(row.mapping() + " as " + who + ": expected " + expected + ", got " + got);
+                    }
+                }
+                table.put(row.mapping(), line.toString());
+            }
+            table.forEach((mapping, line) -> System.out.printf("%-56s %s%n", mapping, line));
+            assertThat(wrong).isEmpty();
+
+            // forms need their CSRF token, whoever posts them
+            for (Row row : matrix) {
+                if (row.mapping().startsWith("POST /") && !row.mapping().startsWith("POST /api/")) {
+                    MockHttpServletResponse response = mvc.perform(row.request().apply(Who.ORGANIZER)
+                            .session(sessionOf.get(Who.ORGANIZER))).andReturn().getResponse();
+                    assertThat(response.getStatus()).as(row.mapping() + " without a CSRF token").isEqualTo(403);
+                }
+            }
+            // the API never reads the session cookie
+            assertThat(mvc.perform(get("/api/submissions").session(sessionOf.get(Who.ORGANIZER))).andReturn().getResponse().getStatus())
+                    .isEqualTo(401);
+        } finally {
+            worker.start();
+        }
+    }
+
+    private Row page(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
+        return new Row(mapping, expected, request);
+    }
+
+    private Row api(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
+        return new Row(mapping, expected, request);
+    }
+
+    private Outcome call(Row row, Who who) throws Exception {
+        AbstractMockHttpServletRequestBuilder<?> request = row.request().apply(who);
+        boolean api = row.mapping().contains(" /api/") || row.mapping().contains(" /v3/");
+        if (who != Who.ANONYMOUS) {
+            if (api) {
+                request.with(httpBasic(accountOf.get(who).getEmail(), PASSWORD));
+            } else {
+                request.session(sessionOf.get(who));
+            }
+        }
+        if (!api && row.mapping().startsWith("POST")) {
+            request.with(csrf());
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        int status = response.getStatus();
+        String location = response.getRedirectedUrl();
+        assertThat(status).as(row.mapping() + " as " + who + " is never a server error").isLessThan(500);
+        if (status == 401 || (status == 302 && location != null && location.matches("(http://localhost)?/login"))) {
+            return Outcome.LOGIN;
+        }
+        if (status == 403) {
+            return Outcome.FORBIDDEN;
+        }
+        if (status == 404) {
+            return Outcome.HIDDEN;
+        }
+        assertThat(status).as(row.mapping() + " as " + who + " served").isBetween(200, 399);
+        return Outcome.OK;
+    }
+
+    /** Those allowed to cancel get a fresh queued submission each; the others all try the same one. */
+    private long cancelTarget(Who who, long shared) {
+        return who == Who.CONTESTANT || who == Who.ORGANIZER ? submit(accountOf.get(Who.CONTESTANT), 5) : shared;
+    }
+
+    private Set<String> matrixKeys(List<Row> matrix) {
+        return new TreeSet<>(matrix.stream().map(Row::mapping).toList());
+    }
+
+    /** Every method and path the app maps, but Spring Boot's error page (which every caller may see). */
+    private Set<String> mapped() {
+        Set<String> keys = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String path : info.getPatternValues()) {
+                if (path.equals("/error") || (path.startsWith("/v3/api-docs") && !path.equals("/v3/api-docs"))) {
+                    continue; // Boot's error page; springdoc's yaml and config variants of the same document
+                }
+                info.getMethodsCondition().getMethods().forEach(m -> keys.add(m.name() + " " + path));
+            }
+        });
+        return keys;
+    }
+
+    private MockHttpSession signIn(Account account) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", account.getEmail()).param("password", PASSWORD).with(csrf()))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    private static MockMultipartFile csv(int rows) {
+        return new MockMultipartFile("file", "matrix.csv", "text/csv", classificationCsv(rows));
+    }
+
+    private long submit(Account who, int rows) {
+        freeQuota();
+        SubmissionForm form = new SubmissionForm();
+        form.setName("Matrix probe");
+        form.setTaskType("classification");
+        SubmissionService.Outcome outcome = submissions.submit(who, form, "matrix.csv", classificationCsv(rows));
+        assertThat(outcome.accepted()).isTrue();
+        return outcome.submission().getId();
+    }
+
+    /** The daily cap counts the last 24 hours: move this test's earlier submissions out of it. */
+    private void freeQuota() {
+        jdbc.sql("update submission set created_at = created_at - interval '2 days' where account_id in (?, ?)")
+                .params(accountOf.get(Who.CONTESTANT).getId(), accountOf.get(Who.OTHER).getId()).update();
+    }
+
+    private void awaitScored(long id) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(until)) {
+            String status = jdbc.sql("select status from submission where id = ?").param(id).query(String.class).single();
+            if (status.equals("SCORED")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("submission " + id + " was not scored in time");
+    }
+
+    private long awaitExport(long roundId) throws Exception {
+        mvc.perform(post("/organizer/rounds/" + roundId + "/exports").param("kind", "leaderboard.csv")
+                .session(sessionOf.get(Who.ORGANIZER)).with(csrf()));
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(until)) {
+            var done = jdbc.sql("select id from export_job where status = 'READY' order by id desc limit 1").query(Long.class).optional();
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no export finished");
+    }
+}
