@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ladderboard.app.system.StorageTrouble;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,7 +36,20 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var token = tokens.authenticate(header.substring(7).trim());
+        java.util.Optional<ApiToken> token;
+        try {
+            token = tokens.authenticate(header.substring(7).trim());
+        } catch (RuntimeException failure) {
+            var trouble = StorageTrouble.of(failure);
+            if (trouble.isEmpty()) {
+                throw failure;
+            }
+            response.setStatus(trouble.get().status);
+            response.setHeader("Retry-After", "60");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getWriter().write("{\"error\":\"" + trouble.get().message + "\"}");
+            return;
+        }
         if (token.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ladderboard.app.system.StorageTrouble;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -85,6 +86,14 @@ public class SecurityConfig {
     private static void apiUnauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        var trouble = StorageTrouble.of(e);
+        if (trouble.isPresent()) {
+            // the account could not be looked up: say so, rather than claim the credentials were wrong
+            response.setStatus(trouble.get().status);
+            response.setHeader("Retry-After", "60");
+            response.getWriter().write("{\"error\":\"" + trouble.get().message + "\"}");
+            return;
+        }
         if (e instanceof LoginThrottledException throttled) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(throttled.retryAfter().toSeconds()));
@@ -110,7 +119,8 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .successHandler(signedIn(accounts))
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof LoginThrottledException ? "/login?throttled" : "/login?error"))))
+                                + (e instanceof LoginThrottledException ? "/login?throttled"
+                                : StorageTrouble.of(e).isPresent() ? "/login?unavailable" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new SessionGuard(accounts), AuthorizationFilter.class)
                 .headers(headers -> headers

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.ladderboard.app.system.StorageTrouble;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,7 +44,20 @@ public class SessionGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Account> account = accounts.findByEmail(auth.getName());
+        Optional<Account> account;
+        try {
+            account = accounts.findByEmail(auth.getName());
+        } catch (RuntimeException failure) {
+            var trouble = StorageTrouble.of(failure);
+            if (trouble.isEmpty()) {
+                throw failure;
+            }
+            response.setStatus(trouble.get().status);
+            response.setHeader("Retry-After", "60");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(trouble.get().message);
+            return;
+        }
         Object stamp = session.getAttribute(PASSWORD_STAMP);
         if (account.isEmpty() || stale(account.get(), auth, stamp)) {
             session.invalidate();

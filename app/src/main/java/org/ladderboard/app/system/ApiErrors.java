@@ -1,5 +1,7 @@
 package org.ladderboard.app.system;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,26 @@ class ApiErrors {
     ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(Map.of("error", "the upload is larger than the server accepts; split it into parts or ask the organisers"));
+    }
+
+    /** A database outage or a full disk: 503 or 507 saying nothing was stored; anything else there is a bug (500). */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
+            org.springframework.web.multipart.MultipartException.class, jakarta.persistence.PersistenceException.class})
+    ResponseEntity<Map<String, String>> storage(Exception e) {
+        var trouble = StorageTrouble.of(e);
+        if (trouble.isEmpty() && e instanceof org.springframework.web.multipart.MultipartException) {
+            return ResponseEntity.badRequest().body(Map.of("error", "the upload could not be read (cut off or malformed multipart): send it again"));
+        }
+        if (trouble.isEmpty()) {
+            LoggerFactory.getLogger(ApiErrors.class).error("request failed", e);
+            return ResponseEntity.internalServerError().body(Map.of("error", "internal error: nothing was stored; tell the organisers if it persists"));
+        }
+        LoggerFactory.getLogger(ApiErrors.class).warn("request failed on storage: {}", e.toString());
+        var response = ResponseEntity.status(trouble.get().status);
+        if (trouble.get() == StorageTrouble.DATABASE_UNAVAILABLE) {
+            response.header("Retry-After", "60");
+        }
+        return response.body(Map.of("error", trouble.get().message));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
