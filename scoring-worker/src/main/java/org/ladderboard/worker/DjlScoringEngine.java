@@ -56,6 +56,11 @@ public final class DjlScoringEngine implements ScoringEngine {
     }
 
     @Override
+    public void warmUp() {
+        ai.djl.engine.Engine.getEngine("PyTorch");
+    }
+
+    @Override
     public double lastLoadSeconds() {
         return lastLoadSeconds;
     }

@@ -15,6 +15,13 @@ public interface ScoringEngine extends AutoCloseable {
     List<ExampleResult> score(Ladder.Rung rung, TaskType taskType, List<Example> examples, BooleanSupplier cancelled)
             throws Exception;
 
+    /**
+     * Loads the native engine before the worker takes any job, so a worker killed while starting up (a deploy)
+     * never holds a job.
+     */
+    default void warmUp() {
+    }
+
     /** Seconds the last model load took (0 when the model was already loaded). */
     double lastLoadSeconds();
 

@@ -73,6 +73,11 @@ public final class ScoringWorker implements Runnable {
     @Override
     public void run() {
         log.info("Scoring worker {} started", settings.id());
+        try {
+            engine.warmUp();
+        } catch (RuntimeException e) {
+            log.warn("The scoring engine did not start ({}); jobs will report it", e.toString());
+        }
         while (!stopping.get()) {
             try {
                 queue.workerHeartbeat(settings.id(), settings.host(), null, null, null);

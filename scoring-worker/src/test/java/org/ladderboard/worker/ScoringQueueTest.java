@@ -144,6 +144,20 @@ class ScoringQueueTest {
     }
 
     @Test
+    void aJobWhoseWorkersKeepDyingBeforeStoringAnythingFailsAfterFiveDeaths() throws Exception {
+        fixture.submission(5, List.of("micro-40k"), null);
+        JobQueue queue = new JobQueue(fixture.db);
+        for (int death = 1; death <= JobQueue.SILENT_DEATHS_BEFORE_FAILING; death++) {
+            assertThat(queue.claim("doomed-" + death, 1, null, null)).as("claim " + death).isPresent();
+            Thread.sleep(1100); // the worker "dies": no heartbeat, no score
+            queue.reapExpiredLeases();
+            String expected = death < JobQueue.SILENT_DEATHS_BEFORE_FAILING ? "QUEUED" : "FAILED";
+            assertThat(fixture.strings("select status from scoring_job")).as("after death " + death).containsExactly(expected);
+        }
+        assertThat(fixture.strings("select error_message from scoring_job")).containsExactly("the worker scoring it stopped answering (5 attempts)");
+    }
+
+    @Test
     void workersRideOutADatabaseRestart() throws Exception {
         long first = fixture.submission(800, List.of("micro-1m"), null);
         long second = fixture.submission(300, List.of("micro-300k"), null);

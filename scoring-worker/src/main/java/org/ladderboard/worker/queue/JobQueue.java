@@ -18,6 +18,10 @@ import javax.sql.DataSource;
  */
 public final class JobQueue {
 
+    /** Worker deaths without a stored score a job may cause before it fails as the likely cause. */
+    static final int SILENT_DEATHS_BEFORE_FAILING = 5;
+
+
     private final DataSource db;
 
     public JobQueue(DataSource db) {
@@ -167,10 +171,22 @@ public final class JobQueue {
         });
     }
 
-    /** Re-queues jobs whose lease expired (their worker died or hung), or fails them at the attempt limit. */
+    /**
+     * Re-queues jobs whose lease expired (their worker died or hung), or fails them at the attempt limit. A dead worker
+     * is usually not the job's fault (a deploy, the OOM killer, a lost machine), so an attempt that stored scores
+     * before it died does not use up an attempt. Only a job whose workers keep dying before storing anything (one
+     * that crashes its worker, say) fails, after {@value #SILENT_DEATHS_BEFORE_FAILING} such deaths.
+     */
     public int reapExpiredLeases() throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            update(c, """
+                    update scoring_job j set max_attempts = j.max_attempts + 1
+                    where j.status = 'RUNNING' and j.lease_expires_at < now() and j.attempt >= j.max_attempts
+                      and (exists (select 1 from example_score s where s.job_id = j.id and s.attempt = j.attempt)
+                           or (select count(*) from scoring_job_attempt a where a.job_id = j.id and a.outcome = 'EXPIRED'
+                                 and not exists (select 1 from example_score s where s.job_id = j.id and s.attempt = a.attempt)) < ?)""",
+                    SILENT_DEATHS_BEFORE_FAILING - 1);
             List<long[]> reaped = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     update scoring_job

@@ -1,0 +1,108 @@
+package org.ladderboard.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ladderboard.worker.QueueFixture.await;
+import static org.ladderboard.worker.QueueFixture.quietly;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A standalone worker process SIGKILLed at random moments, again and again: while the JVM starts, while a model
+ * loads, mid-chunk, between jobs. After every trial a fresh process takes over. At the end every example has
+ * exactly one score per model, no job failed, and every killed attempt is on record as expired.
+ *
+ * <p>CI runs a few trials; {@code -Dfault.trials=20} (and {@code -Dfault.seed=N} to replay) is the full run.
+ */
+class WorkerKillTrialsTest {
+
+    private static final int TRIALS = Integer.getInteger("fault.trials", 3);
+    private static final long SEED = Long.getLong("fault.seed", 20261123L);
+    private static final int EXAMPLES = 600;
+    private static final List<String> RUNGS = List.of("micro-40k", "micro-100k", "micro-300k", "micro-1m");
+
+    @Test
+    void randomKillsLoseNothingAndDuplicateNothing(@TempDir Path tmp) throws Exception {
+        try (QueueFixture fixture = new QueueFixture()) {
+            List<Long> submissions = new ArrayList<>();
+            for (int i = 0; i < Math.max(2, TRIALS / 4); i++) {
+                submissions.add(fixture.submission(EXAMPLES, RUNGS, null));
+            }
+            long totalScores = (long) submissions.size() * EXAMPLES * RUNGS.size();
+            Path ladders = tmp.resolve("ladders.yml");
+            Files.writeString(ladders, """
+                    ladders:
+                      - name: micro
+                        family: llama
+                        rungs:
+                          - { name: micro-40k, parameters: 39504, training-tokens: 4096000, checkpoint: ladders/micro/micro-40k }
+                          - { name: micro-100k, parameters: 105696, training-tokens: 4096000, checkpoint: ladders/micro/micro-100k }
+                          - { name: micro-300k, parameters: 315968, training-tokens: 4096000, checkpoint: ladders/micro/micro-300k }
+                          - { name: micro-1m, parameters: 1000576, training-tokens: 4096000, checkpoint: ladders/micro/micro-1m }
+                    """);
+            Random random = new Random(SEED);
+            System.out.printf("trial  kill after ms  scores before  scores after  jobs done%n");
+            for (int trial = 1; trial <= TRIALS; trial++) {
+                long before = fixture.count("select count(*) from example_score");
+                long killAfter = 200 + random.nextInt(5000);
+                Process child = startWorker(fixture, ladders);
+                Thread.sleep(killAfter);
+                child.destroyForcibly(); // SIGKILL: no shutdown hook, no release of the job
+                child.waitFor();
+                long after = fixture.count("select count(*) from example_score");
+                System.out.printf("%5d  %13d  %13d  %12d  %9d%n", trial, killAfter, before, after,
+                        fixture.count("select count(*) from scoring_job where status = 'DONE'"));
+                assertThat(fixture.count("select count(*) from scoring_job where status = 'FAILED'")).as("no job failed").isZero();
+            }
+
+            Process survivor = startWorker(fixture, ladders);
+            try {
+                await(Duration.ofSeconds(300), "every job done after the kills",
+                        quietly(() -> fixture.count("select count(*) from scoring_job where status = 'DONE'") == (long) submissions.size() * RUNGS.size()));
+            } finally {
+                survivor.destroyForcibly();
+                survivor.waitFor();
+            }
+            assertThat(fixture.count("select count(*) from example_score")).isEqualTo(totalScores);
+            assertThat(fixture.count("""
+                    select count(*) from example e where (select count(*) from example_score s where s.example_id = e.id) <> ?""",
+                    RUNGS.size())).as("examples without exactly one score per model").isZero();
+            assertThat(fixture.count("select count(*) from submission where status = 'SCORED'")).isEqualTo(submissions.size());
+            assertThat(fixture.count("""
+                    select count(*) from model_result r where r.examples_scored <> ?""", EXAMPLES)).isZero();
+            assertThat(fixture.count("select count(*) from scoring_job_attempt where ended_at is null"))
+                    .as("every attempt ended (the killed ones as EXPIRED)").isZero();
+            System.out.printf("%d trials: %d scores, attempts by outcome %s%n", TRIALS, totalScores,
+                    fixture.strings("select outcome || '=' || count(*) from scoring_job_attempt group by outcome order by outcome"));
+        }
+    }
+
+    private static Process startWorker(QueueFixture fixture, Path ladders) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), WorkerCommand.class.getName(), "work",
+                "--ladders", ladders.toString(), "--checkpoint-root", QueueFixture.LADDERS_ROOT.toString(),
+                "--lease-seconds", "2", "--heartbeat-ms", "400", "--chunk-size", "25", "--idle-poll-ms", "200")
+                .redirectErrorStream(true);
+        builder.environment().put("SPRING_DATASOURCE_URL", fixture.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+        Process child = builder.start();
+        Thread drain = new Thread(() -> {
+            try (InputStream out = child.getInputStream()) {
+                out.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (Exception ignored) {
+                // the process was killed
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return child;
+    }
+}
