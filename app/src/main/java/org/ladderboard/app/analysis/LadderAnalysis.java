@@ -88,6 +88,32 @@ public class LadderAnalysis {
         return out;
     }
 
+    /** What the leaderboard shows of one cached curve, read without parsing the curve. */
+    public record Summary(long submissionId, String ladder, String view, String verdict, String strength,
+                          double dropBestToLargest, boolean lowerIsBetter, double[] means) {
+    }
+
+    /**
+     * The cached whole-submission curves of a round's scored submissions in one query, for the leaderboard. A curve
+     * counts as fresh when it was computed after its ladder's last job finished (a re-score finishes jobs later, so
+     * it makes the old curve stale); stale or missing ones are simply absent and the caller computes them.
+     */
+    public List<Summary> freshSummaries(long roundId) {
+        return jdbc.sql("""
+                        select c.submission_id, c.ladder, c.view, c.verdict, c.strength, c.drop_best_to_largest,
+                               (c.curve ->> 'lowerIsBetter')::boolean, jsonb_path_query_array(c.curve, '$.points[*].mean')::text
+                        from ladder_curve c join submission s on s.id = c.submission_id
+                        where s.round_id = ? and s.status = 'SCORED' and position('|' in c.view) = 0
+                          and c.computed_at >= (select max(j.finished_at) from scoring_job j
+                                                where j.submission_id = c.submission_id and j.ladder = c.ladder)
+                        order by c.submission_id, c.ladder""")
+                .param(roundId)
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6) == null ? Double.NaN : rs.getDouble(6), rs.getBoolean(7),
+                        JSON.readValue(rs.getString(8), double[].class)))
+                .list();
+    }
+
     /** Changes whenever the ladder's scores for the submission change (more models done, a re-score). */
     private String fingerprint(long submissionId, String ladder) {
         return jdbc.sql("select count(*) || ':' || coalesce(max(scored_at)::text, '') from example_score "

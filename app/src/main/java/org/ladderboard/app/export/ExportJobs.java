@@ -32,7 +32,8 @@ public class ExportJobs implements ApplicationRunner {
     private final Exports exports;
     private final TaskExecutor executor;
 
-    public ExportJobs(JdbcClient jdbc, Exports exports, TaskExecutor executor) {
+    public ExportJobs(JdbcClient jdbc, Exports exports,
+                      @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.jdbc = jdbc;
         this.exports = exports;
         this.executor = executor;

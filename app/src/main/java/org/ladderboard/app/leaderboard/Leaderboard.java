@@ -50,6 +50,8 @@ public class Leaderboard {
                 .param(round.getId())
                 .query((rs, n) -> new Scored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
+        Map<Long, List<LadderAnalysis.Summary>> cached = analysis.freshSummaries(round.getId()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(LadderAnalysis.Summary::submissionId));
         List<Row> rows = new ArrayList<>();
         for (Scored s : scored) {
             if (cause != null && !cause.isBlank() && !cause.equals(s.cause())) {
@@ -57,10 +59,19 @@ public class Leaderboard {
             }
             String headline = LadderAnalysis.views(s.taskType()).get(0);
             Map<String, Entry> entries = new LinkedHashMap<>();
-            for (ScalingCurve c : analysis.curves(s.id(), s.taskType())) {
+            for (LadderAnalysis.Summary c : cached.getOrDefault(s.id(), List.of())) {
                 if (c.view().equals(headline)) {
-                    entries.put(c.ladder(), new Entry(c.ladder(), c.verdict().verdict(), c.verdict().strength(),
-                            c.verdict().dropBestToLargest(), sparkline(c)));
+                    entries.put(c.ladder(), new Entry(c.ladder(), c.verdict(), c.strength(), c.dropBestToLargest(),
+                            sparkline(c.means(), c.lowerIsBetter(), c.verdict())));
+                }
+            }
+            if (entries.isEmpty()) {
+                // not cached yet (or stale): compute now, which caches it for the next view
+                for (ScalingCurve c : analysis.curves(s.id(), s.taskType())) {
+                    if (c.view().equals(headline)) {
+                        entries.put(c.ladder(), new Entry(c.ladder(), c.verdict().verdict(), c.verdict().strength(),
+                                c.verdict().dropBestToLargest(), sparkline(c)));
+                    }
                 }
             }
             Row row = new Row(s.id(), s.name(), s.cause(), Cause.fromId(s.cause()).map(Cause::label).orElse(s.cause()),
@@ -85,7 +96,11 @@ public class Leaderboard {
 
     /** The curve's means as a 100 × 24 line, better up; computed from stored numbers only. */
     static String sparkline(ScalingCurve c) {
-        double[] means = c.points().stream().mapToDouble(p -> c.lowerIsBetter() ? -p.mean() : p.mean()).toArray();
+        return sparkline(c.points().stream().mapToDouble(ScalingCurve.Point::mean).toArray(), c.lowerIsBetter(), c.verdict().verdict());
+    }
+
+    static String sparkline(double[] rawMeans, boolean lowerIsBetter, String verdict) {
+        double[] means = java.util.Arrays.stream(rawMeans).map(m -> lowerIsBetter ? -m : m).toArray();
         double min = java.util.Arrays.stream(means).min().orElse(0);
         double max = java.util.Arrays.stream(means).max().orElse(1);
         StringBuilder points = new StringBuilder();
@@ -95,7 +110,7 @@ public class Leaderboard {
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"24\" viewBox=\"0 0 100 24\" role=\"img\" "
-                + "aria-label=\"curve: " + c.verdict().verdict() + "\"><polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\""
+                + "aria-label=\"curve: " + verdict + "\"><polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\""
                 + points.toString().trim() + "\"/></svg>";
     }
 }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 public final class JobQueue {
 
     /** Worker deaths without a stored score a job may cause before it fails as the likely cause. */
-    static final int SILENT_DEATHS_BEFORE_FAILING = 5;
+    public static final int SILENT_DEATHS_BEFORE_FAILING = 5;
 
 
     private final DataSource db;
