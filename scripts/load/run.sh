@@ -37,12 +37,12 @@ ROUND=$(curl -fs "$BASE/api/rounds/current" | python3 -c 'import json,sys; print
 session() {
     local jar="$WORK/$1.cookies"
     local token
-    token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p)
     curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
         --data-urlencode "_csrf=$token" "$BASE/login"
     echo "$jar"
 }
-csrf() { curl -fs -b "$1" "$BASE/$2" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+csrf() { curl -fs -b "$1" "$BASE/$2" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | sed -n 1p; }
 
 echo "== seeding: round $ROUND opened to $SUBMISSIONS submissions from $CONTESTANTS contestants"
 ORG=$(session organizer@demo)
