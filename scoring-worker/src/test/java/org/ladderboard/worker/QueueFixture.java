@@ -124,6 +124,32 @@ final class QueueFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * A standalone worker process ({@code java … work}) on this database, with its output drained so it never blocks;
+     * tests kill it with {@link Process#destroyForcibly()} (SIGKILL).
+     */
+    Process workerProcess(Path ladders, int leaseSeconds, int heartbeatMs, int chunk) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), WorkerCommand.class.getName(), "work",
+                "--ladders", ladders.toString(), "--checkpoint-root", LADDERS_ROOT.toString(),
+                "--lease-seconds", Integer.toString(leaseSeconds), "--heartbeat-ms", Integer.toString(heartbeatMs),
+                "--chunk-size", Integer.toString(chunk), "--idle-poll-ms", "200")
+                .redirectErrorStream(true);
+        builder.environment().put("SPRING_DATASOURCE_URL", url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+        Process child = builder.start();
+        Thread drain = new Thread(() -> {
+            try (java.io.InputStream out = child.getInputStream()) {
+                out.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return child;
+    }
+
     ScoringWorker worker(String id, ScoringEngine engine, int leaseSeconds, int heartbeatMs, int chunk) {
         return new ScoringWorker(db, List.of(MICRO), engine, new ScoringWorker.Settings(id, "test-host", leaseSeconds,
                 Duration.ofMillis(heartbeatMs), chunk, 0, Duration.ofMillis(100)));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ladderboard.worker.QueueFixture.await;
 import static org.ladderboard.worker.QueueFixture.quietly;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,24 +104,7 @@ class ScoringQueueTest {
                     rungs:
                       - { name: micro-1m, parameters: 1000576, training-tokens: 4096000, checkpoint: ladders/micro/micro-1m }
                 """);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), WorkerCommand.class.getName(), "work",
-                "--ladders", ladders.toString(), "--checkpoint-root", QueueFixture.LADDERS_ROOT.toString(),
-                "--lease-seconds", "3", "--heartbeat-ms", "500", "--chunk-size", "10", "--idle-poll-ms", "200")
-                .redirectErrorStream(true);
-        builder.environment().put("SPRING_DATASOURCE_URL", fixture.url());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        Process child = builder.start();
-        Thread drain = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                while (out.readLine() != null) {
-                    // keep the pipe flowing
-                }
-            } catch (Exception ignored) {
-                // the process was killed
-            }
-        });
-        drain.start();
+        Process child = fixture.workerProcess(ladders, 3, 500, 10);
         try {
             await(Duration.ofSeconds(90), "the child worker to score some examples",
                     quietly(() -> fixture.count("select count(*) from example_score") >= 100));

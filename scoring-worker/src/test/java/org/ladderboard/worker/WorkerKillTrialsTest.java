@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ladderboard.worker.QueueFixture.await;
 import static org.ladderboard.worker.QueueFixture.quietly;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +52,7 @@ class WorkerKillTrialsTest {
             for (int trial = 1; trial <= TRIALS; trial++) {
                 long before = fixture.count("select count(*) from example_score");
                 long killAfter = 200 + random.nextInt(5000);
-                Process child = startWorker(fixture, ladders);
+                Process child = fixture.workerProcess(ladders, 2, 400, 25);
                 Thread.sleep(killAfter);
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no release of the job
                 child.waitFor();
@@ -63,7 +62,7 @@ class WorkerKillTrialsTest {
                 assertThat(fixture.count("select count(*) from scoring_job where status = 'FAILED'")).as("no job failed").isZero();
             }
 
-            Process survivor = startWorker(fixture, ladders);
+            Process survivor = fixture.workerProcess(ladders, 2, 400, 25);
             try {
                 await(Duration.ofSeconds(300), "every job done after the kills",
                         quietly(() -> fixture.count("select count(*) from scoring_job where status = 'DONE'") == (long) submissions.size() * RUNGS.size()));
@@ -83,26 +82,5 @@ class WorkerKillTrialsTest {
             System.out.printf("%d trials: %d scores, attempts by outcome %s%n", TRIALS, totalScores,
                     fixture.strings("select outcome || '=' || count(*) from scoring_job_attempt group by outcome order by outcome"));
         }
-    }
-
-    private static Process startWorker(QueueFixture fixture, Path ladders) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), WorkerCommand.class.getName(), "work",
-                "--ladders", ladders.toString(), "--checkpoint-root", QueueFixture.LADDERS_ROOT.toString(),
-                "--lease-seconds", "2", "--heartbeat-ms", "400", "--chunk-size", "25", "--idle-poll-ms", "200")
-                .redirectErrorStream(true);
-        builder.environment().put("SPRING_DATASOURCE_URL", fixture.url());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        Process child = builder.start();
-        Thread drain = new Thread(() -> {
-            try (InputStream out = child.getInputStream()) {
-                out.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (Exception ignored) {
-                // the process was killed
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return child;
     }
 }

@@ -44,10 +44,7 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             if (trouble.isEmpty()) {
                 throw failure;
             }
-            response.setStatus(trouble.get().status);
-            response.setHeader("Retry-After", "60");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"error\":\"" + trouble.get().message + "\"}");
+            trouble.get().writeTo(response, true);
             return;
         }
         if (token.isEmpty()) {

@@ -89,9 +89,7 @@ public class SecurityConfig {
         var trouble = StorageTrouble.of(e);
         if (trouble.isPresent()) {
             // the account could not be looked up: say so, rather than claim the credentials were wrong
-            response.setStatus(trouble.get().status);
-            response.setHeader("Retry-After", "60");
-            response.getWriter().write("{\"error\":\"" + trouble.get().message + "\"}");
+            trouble.get().writeTo(response, true);
             return;
         }
         if (e instanceof LoginThrottledException throttled) {

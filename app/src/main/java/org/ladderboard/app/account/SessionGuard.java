@@ -52,10 +52,7 @@ public class SessionGuard extends OncePerRequestFilter {
             if (trouble.isEmpty()) {
                 throw failure;
             }
-            response.setStatus(trouble.get().status);
-            response.setHeader("Retry-After", "60");
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(trouble.get().message);
+            trouble.get().writeTo(response, false);
             return;
         }
         Object stamp = session.getAttribute(PASSWORD_STAMP);

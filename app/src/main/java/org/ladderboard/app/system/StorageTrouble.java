@@ -27,6 +27,21 @@ public enum StorageTrouble {
         this.message = message;
     }
 
+    /** The answer outside Spring MVC (security filters): the status, a retry hint when waiting helps, the message. */
+    public void writeTo(jakarta.servlet.http.HttpServletResponse response, boolean json) throws IOException {
+        response.setStatus(status);
+        if (this == DATABASE_UNAVAILABLE) {
+            response.setHeader("Retry-After", "60");
+        }
+        if (json) {
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"" + message + "\"}");
+        } else {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(message);
+        }
+    }
+
     public static Optional<StorageTrouble> of(Throwable failure) {
         Optional<StorageTrouble> found = Optional.empty();
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {

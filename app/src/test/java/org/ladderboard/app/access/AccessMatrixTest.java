@@ -109,68 +109,68 @@ class AccessMatrixTest extends IntegrationTest {
             long sharedQueued = submit(owner, 5);
 
             List<Row> matrix = List.of(
-                    page("GET /", PUBLIC, who -> get("/")),
-                    page("GET /login", PUBLIC, who -> get("/login")),
-                    page("GET /register", PUBLIC, who -> get("/register")),
-                    page("POST /register", PUBLIC, who -> post("/register").param("email", UUID.randomUUID() + "@matrix.example")
+                    new Row("GET /", PUBLIC, who -> get("/")),
+                    new Row("GET /login", PUBLIC, who -> get("/login")),
+                    new Row("GET /register", PUBLIC, who -> get("/register")),
+                    new Row("POST /register", PUBLIC, who -> post("/register").param("email", UUID.randomUUID() + "@matrix.example")
                             .param("password", PASSWORD).param("confirm", PASSWORD)),
-                    page("GET /account", SIGNED_IN, who -> get("/account")),
-                    page("POST /account/tokens", SIGNED_IN, who -> post("/account/tokens").param("name", "t").param("scope", "read")),
-                    page("POST /account/tokens/{id}/revoke", SIGNED_IN, who -> post("/account/tokens/" + token + "/revoke")),
-                    page("POST /account/password", SIGNED_IN, who -> post("/account/password").param("current", "not it")
+                    new Row("GET /account", SIGNED_IN, who -> get("/account")),
+                    new Row("POST /account/tokens", SIGNED_IN, who -> post("/account/tokens").param("name", "t").param("scope", "read")),
+                    new Row("POST /account/tokens/{id}/revoke", SIGNED_IN, who -> post("/account/tokens/" + token + "/revoke")),
+                    new Row("POST /account/password", SIGNED_IN, who -> post("/account/password").param("current", "not it")
                             .param("password", "whatever else").param("confirm", "whatever else")),
-                    page("GET /submit", CONTESTANTS, who -> get("/submit")),
-                    page("POST /submit", CONTESTANTS, who -> post("/submit").param("name", "no file")),
-                    page("GET /submissions", SIGNED_IN, who -> get("/submissions")),
-                    page("GET /submissions/{id}", OWNER_OR_STAFF, who -> get("/submissions/" + scored)),
-                    page("GET /submissions/{id}/curves/{ladder}/{metric}.svg", OWNER_OR_STAFF,
+                    new Row("GET /submit", CONTESTANTS, who -> get("/submit")),
+                    new Row("POST /submit", CONTESTANTS, who -> post("/submit").param("name", "no file")),
+                    new Row("GET /submissions", SIGNED_IN, who -> get("/submissions")),
+                    new Row("GET /submissions/{id}", OWNER_OR_STAFF, who -> get("/submissions/" + scored)),
+                    new Row("GET /submissions/{id}/curves/{ladder}/{metric}.svg", OWNER_OR_STAFF,
                             who -> get("/submissions/" + scored + "/curves/micro/accuracy.svg")),
-                    page("GET /submissions/{id}/curves/{ladder}/{metric}.png", OWNER_OR_STAFF,
+                    new Row("GET /submissions/{id}/curves/{ladder}/{metric}.png", OWNER_OR_STAFF,
                             who -> get("/submissions/" + scored + "/curves/micro/loss.png")),
-                    page("GET /submissions/{id}/progress", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/progress")),
-                    page("GET /submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/scores.jsonl")),
-                    page("POST /submissions/{id}/cancel", OWNER_OR_ORGANIZER,
+                    new Row("GET /submissions/{id}/progress", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/progress")),
+                    new Row("GET /submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/scores.jsonl")),
+                    new Row("POST /submissions/{id}/cancel", OWNER_OR_ORGANIZER,
                             who -> post("/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")),
-                    page("GET /leaderboard", SIGNED_IN, who -> get("/leaderboard")),
-                    page("GET /judging", JUDGES, who -> get("/judging")),
-                    page("GET /judging/{id}", JUDGES, who -> get("/judging/" + scored)),
-                    page("POST /judging/{id}", JUDGES, who -> post("/judging/" + scored).param("conflictOfInterest", "on")),
-                    page("GET /organizer/rounds", ORGANIZERS, who -> get("/organizer/rounds")),
-                    page("POST /organizer/rounds", ORGANIZERS, who -> post("/organizer/rounds").param("name", "Matrix " + UUID.randomUUID())
+                    new Row("GET /leaderboard", SIGNED_IN, who -> get("/leaderboard")),
+                    new Row("GET /judging", JUDGES, who -> get("/judging")),
+                    new Row("GET /judging/{id}", JUDGES, who -> get("/judging/" + scored)),
+                    new Row("POST /judging/{id}", JUDGES, who -> post("/judging/" + scored).param("conflictOfInterest", "on")),
+                    new Row("GET /organizer/rounds", ORGANIZERS, who -> get("/organizer/rounds")),
+                    new Row("POST /organizer/rounds", ORGANIZERS, who -> post("/organizer/rounds").param("name", "Matrix " + UUID.randomUUID())
                             .param("opensAt", "2098-01-01T00:00").param("closesAt", "2098-02-01T00:00").param("minExamples", "5")
                             .param("dailyLimit", "3").param("failedDailyLimit", "3")),
-                    page("POST /organizer/rounds/{id}/rescore", ORGANIZERS, who -> post("/organizer/rounds/" + future.getId() + "/rescore")),
-                    page("POST /organizer/rounds/{id}/leaderboard", ORGANIZERS,
+                    new Row("POST /organizer/rounds/{id}/rescore", ORGANIZERS, who -> post("/organizer/rounds/" + future.getId() + "/rescore")),
+                    new Row("POST /organizer/rounds/{id}/leaderboard", ORGANIZERS,
                             who -> post("/organizer/rounds/" + future.getId() + "/leaderboard").param("revealed", "false")),
-                    page("POST /organizer/rounds/{id}/winners", ORGANIZERS, who -> post("/organizer/rounds/" + round.getId() + "/winners")
+                    new Row("POST /organizer/rounds/{id}/winners", ORGANIZERS, who -> post("/organizer/rounds/" + round.getId() + "/winners")
                             .param("submission", Long.toString(scored)).param("tier", "none")),
-                    page("GET /organizer/rounds/{id}/export/{what}", ORGANIZERS,
+                    new Row("GET /organizer/rounds/{id}/export/{what}", ORGANIZERS,
                             who -> get("/organizer/rounds/" + round.getId() + "/export/leaderboard.csv")),
-                    page("POST /organizer/rounds/{id}/exports", ORGANIZERS,
+                    new Row("POST /organizer/rounds/{id}/exports", ORGANIZERS,
                             who -> post("/organizer/rounds/" + round.getId() + "/exports").param("kind", "winners.json")),
-                    page("GET /organizer/exports", ORGANIZERS, who -> get("/organizer/exports")),
-                    page("GET /organizer/exports/{job}", ORGANIZERS, who -> get("/organizer/exports/" + exportJob)),
-                    page("GET /organizer/audit", ORGANIZERS, who -> get("/organizer/audit")),
-                    page("GET /organizer/queue", ORGANIZERS, who -> get("/organizer/queue")),
-                    page("POST /organizer/jobs/{id}/retry", ORGANIZERS, who -> post("/organizer/jobs/" + job + "/retry")),
-                    page("GET /organizer/accounts", ORGANIZERS, who -> get("/organizer/accounts")),
-                    page("POST /organizer/accounts", ORGANIZERS, who -> post("/organizer/accounts").param("email", UUID.randomUUID() + "@matrix.example")
+                    new Row("GET /organizer/exports", ORGANIZERS, who -> get("/organizer/exports")),
+                    new Row("GET /organizer/exports/{job}", ORGANIZERS, who -> get("/organizer/exports/" + exportJob)),
+                    new Row("GET /organizer/audit", ORGANIZERS, who -> get("/organizer/audit")),
+                    new Row("GET /organizer/queue", ORGANIZERS, who -> get("/organizer/queue")),
+                    new Row("POST /organizer/jobs/{id}/retry", ORGANIZERS, who -> post("/organizer/jobs/" + job + "/retry")),
+                    new Row("GET /organizer/accounts", ORGANIZERS, who -> get("/organizer/accounts")),
+                    new Row("POST /organizer/accounts", ORGANIZERS, who -> post("/organizer/accounts").param("email", UUID.randomUUID() + "@matrix.example")
                             .param("password", PASSWORD).param("role", "JUDGE")),
-                    page("POST /organizer/accounts/{id}", ORGANIZERS,
+                    new Row("POST /organizer/accounts/{id}", ORGANIZERS,
                             who -> post("/organizer/accounts/" + bystander.getId()).param("role", "JUDGE").param("enabled", "true")),
 
-                    api("POST /api/validate", PUBLIC, who -> multipart("/api/validate").file(csv(5)).param("taskType", "classification")),
-                    api("GET /api/rounds/current", PUBLIC, who -> get("/api/rounds/current")),
-                    api("GET /v3/api-docs", PUBLIC, who -> get("/v3/api-docs")),
-                    api("POST /api/submissions", CONTESTANTS, who -> {
+                    new Row("POST /api/validate", PUBLIC, who -> multipart("/api/validate").file(csv(5)).param("taskType", "classification")),
+                    new Row("GET /api/rounds/current", PUBLIC, who -> get("/api/rounds/current")),
+                    new Row("GET /v3/api-docs", PUBLIC, who -> get("/v3/api-docs")),
+                    new Row("POST /api/submissions", CONTESTANTS, who -> {
                         freeQuota();
                         return multipart("/api/submissions").file(csv(5)).param("name", "matrix").param("taskType", "classification");
                     }),
-                    api("GET /api/submissions", SIGNED_IN, who -> get("/api/submissions")),
-                    api("GET /api/submissions/{id}", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored)),
-                    api("GET /api/submissions/{id}/results", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/results")),
-                    api("GET /api/submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/scores.jsonl")),
-                    api("POST /api/submissions/{id}/cancel", OWNER_OR_ORGANIZER,
+                    new Row("GET /api/submissions", SIGNED_IN, who -> get("/api/submissions")),
+                    new Row("GET /api/submissions/{id}", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored)),
+                    new Row("GET /api/submissions/{id}/results", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/results")),
+                    new Row("GET /api/submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/scores.jsonl")),
+                    new Row("POST /api/submissions/{id}/cancel", OWNER_OR_ORGANIZER,
                             who -> post("/api/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")));
 
             assertThat(matrixKeys(matrix)).as("every mapped endpoint has a row, and every row a mapping")
@@ -207,14 +207,6 @@ class AccessMatrixTest extends IntegrationTest {
         } finally {
             worker.start();
         }
-    }
-
-    private Row page(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
-        return new Row(mapping, expected, request);
-    }
-
-    private Row api(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
-        return new Row(mapping, expected, request);
     }
 
     private Outcome call(Row row, Who who) throws Exception {
