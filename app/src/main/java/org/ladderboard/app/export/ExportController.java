@@ -39,12 +39,14 @@ class ExportController {
     }
 
     @PostMapping("/organizer/rounds/{id}/winners")
-    String choose(@PathVariable long id, @RequestParam long submission, @RequestParam String tier) {
+    String choose(@PathVariable long id, @RequestParam long submission, @RequestParam String tier,
+                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
         if (!tier.matches("grand|second|third|none")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         winners.choose(round(id).getId(), submission, tier, currentAccount.require());
-        return "redirect:/leaderboard";
+        // back to the page the organizer was on, at the row just set
+        return "redirect:/leaderboard?page=" + page + "&size=" + size + "#row-" + submission;
     }
 
     @GetMapping("/organizer/rounds/{id}/export/{what}")

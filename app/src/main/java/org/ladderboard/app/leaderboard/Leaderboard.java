@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.app.analysis.ScalingCurve;
@@ -42,21 +44,95 @@ public class Leaderboard {
         this.analysis = analysis;
     }
 
+    /** One page of rows, 1-based, with what the page links need. */
+    public record Page(List<Row> rows, int number, int size, int total) {
+
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+
+        public int first() {
+            return total == 0 ? 0 : (number - 1) * size + 1;
+        }
+
+        public int last() {
+            return Math.min(total, number * size);
+        }
+    }
+
+    /** Every row of a round at the moment {@code version} was read; rebuilt only when that changes. */
+    private record Snapshot(String version, List<Row> rows) {
+    }
+
+    private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    public Page page(Round round, String cause, String verdict, String sort, boolean descending, int page, int size) {
+        List<Row> rows = rows(round, cause, verdict, sort, descending);
+        Page whole = new Page(List.of(), 1, size, rows.size());
+        int number = Math.min(Math.max(1, page), whole.pages());
+        return new Page(rows.subList(Math.min(rows.size(), (number - 1) * size), Math.min(rows.size(), number * size)),
+                number, size, rows.size());
+    }
+
     public List<Row> rows(Round round, String cause, String verdict, String sort, boolean descending) {
+        Comparator<Row> order = switch (sort == null ? "" : sort) {
+            case "name" -> Comparator.comparing(r -> r.taskName().toLowerCase(Locale.ROOT));
+            case "examples" -> Comparator.comparingInt(Row::examples);
+            case "verdict" -> Comparator.comparing(Row::verdict);
+            case "cause" -> Comparator.comparing(Row::causeLabel);
+            default -> Comparator.comparingInt(Row::inverseLadders).thenComparingDouble(Row::drop);
+        };
+        boolean byDefault = sort == null || sort.isBlank();
+        return snapshot(round).rows().stream()
+                .filter(r -> cause == null || cause.isBlank() || cause.equals(r.cause()))
+                .filter(r -> verdict == null || verdict.isBlank() || r.verdict().equals(verdict))
+                .sorted(descending || byDefault ? order.reversed() : order)
+                .toList();
+    }
+
+    /**
+     * The round's rows, rebuilt when a submission of the round was scored, re-queued or had a curve computed since
+     * the last build. Reading the version is two indexed aggregates; building is a query plus a sparkline per row,
+     * which under load was most of the page's time.
+     */
+    private Snapshot snapshot(Round round) {
+        String version = version(round.getId());
+        Snapshot current = snapshots.get(round.getId());
+        if (current != null && current.version().equals(version)) {
+            return current;
+        }
+        synchronized (this) { // one build at a time: a burst of requests after a change waits for one build
+            current = snapshots.get(round.getId());
+            if (current == null || !current.version().equals(version)) {
+                // labelled with the version read before building, so a change made meanwhile triggers another build
+                current = new Snapshot(version, build(round.getId()));
+                snapshots.put(round.getId(), current);
+            }
+            return current;
+        }
+    }
+
+    private String version(long roundId) {
+        return jdbc.sql("""
+                        select (select count(*) || '/' || coalesce(max(updated_at)::text, '') from submission
+                                where round_id = ? and status = 'SCORED')
+                            || '|' || (select count(*) || '/' || coalesce(max(c.computed_at)::text, '')
+                                       from ladder_curve c join submission s on s.id = c.submission_id where s.round_id = ?)""")
+                .params(roundId, roundId).query(String.class).single();
+    }
+
+    private List<Row> build(long roundId) {
         record Scored(long id, String name, String cause, String taskType, int examples) {
         }
         List<Scored> scored = jdbc.sql("select id, task_name, cause, task_type, example_count from submission "
                         + "where round_id = ? and status = 'SCORED' order by id")
-                .param(round.getId())
+                .param(roundId)
                 .query((rs, n) -> new Scored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
-        Map<Long, List<LadderAnalysis.Summary>> cached = analysis.freshSummaries(round.getId()).stream()
-                .collect(java.util.stream.Collectors.groupingBy(LadderAnalysis.Summary::submissionId));
+        Map<Long, List<LadderAnalysis.Summary>> cached = analysis.freshSummaries(roundId).stream()
+                .collect(Collectors.groupingBy(LadderAnalysis.Summary::submissionId));
         List<Row> rows = new ArrayList<>();
         for (Scored s : scored) {
-            if (cause != null && !cause.isBlank() && !cause.equals(s.cause())) {
-                continue;
-            }
             String headline = LadderAnalysis.views(s.taskType()).get(0);
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (LadderAnalysis.Summary c : cached.getOrDefault(s.id(), List.of())) {
@@ -66,7 +142,7 @@ public class Leaderboard {
                 }
             }
             if (entries.isEmpty()) {
-                // not cached yet (or stale): compute now, which caches it for the next view
+                // not cached yet (or stale): compute now, which caches it for the next build
                 for (ScalingCurve c : analysis.curves(s.id(), s.taskType())) {
                     if (c.view().equals(headline)) {
                         entries.put(c.ladder(), new Entry(c.ladder(), c.verdict().verdict(), c.verdict().strength(),
@@ -74,24 +150,12 @@ public class Leaderboard {
                     }
                 }
             }
-            Row row = new Row(s.id(), s.name(), s.cause(), Cause.fromId(s.cause()).map(Cause::label).orElse(s.cause()),
+            rows.add(new Row(s.id(), s.name(), s.cause(), Cause.fromId(s.cause()).map(Cause::label).orElse(s.cause()),
                     s.taskType(), s.examples(), entries,
                     entries.values().stream().mapToDouble(Entry::dropBestToLargest).filter(Double::isFinite).max().orElse(0),
-                    (int) entries.values().stream().filter(e -> e.verdict().equals("inverse")).count());
-            if (verdict == null || verdict.isBlank() || row.verdict().equals(verdict)) {
-                rows.add(row);
-            }
+                    (int) entries.values().stream().filter(e -> e.verdict().equals("inverse")).count()));
         }
-        Comparator<Row> order = switch (sort == null ? "" : sort) {
-            case "name" -> Comparator.comparing(r -> r.taskName().toLowerCase(Locale.ROOT));
-            case "examples" -> Comparator.comparingInt(Row::examples);
-            case "verdict" -> Comparator.comparing(Row::verdict);
-            case "cause" -> Comparator.comparing(Row::causeLabel);
-            default -> Comparator.comparingInt(Row::inverseLadders).thenComparingDouble(Row::drop);
-        };
-        boolean byDefault = sort == null || sort.isBlank();
-        rows.sort(descending || byDefault ? order.reversed() : order);
-        return rows;
+        return List.copyOf(rows);
     }
 
     /** The curve's means as a 100 × 24 line, better up; computed from stored numbers only. */

@@ -44,6 +44,7 @@ class LeaderboardController {
     @GetMapping("/leaderboard")
     String leaderboard(@RequestParam(required = false) String cause, @RequestParam(required = false) String verdict,
                        @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean desc,
+                       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
                        Model model) {
         Account me = currentAccount.require();
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -56,7 +57,9 @@ class LeaderboardController {
         model.addAttribute("sort", sort);
         model.addAttribute("desc", desc);
         if (!hidden) {
-            model.addAttribute("rows", leaderboard.rows(round, cause, verdict, sort, desc));
+            Leaderboard.Page shown = leaderboard.page(round, cause, verdict, sort, desc, page, Math.min(Math.max(size, 10), 500));
+            model.addAttribute("page", shown);
+            model.addAttribute("rows", shown.rows());
             model.addAttribute("ladders", round.getLadders());
             model.addAttribute("tiers", me.getRole() == Role.ORGANIZER ? winners.of(round.getId()) : java.util.Map.of());
         }

@@ -128,7 +128,7 @@ class ScoringFlowTest extends IntegrationTest {
         // the leaderboard: judges see it at once, contestants only once an organizer reveals it
         var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
         String board = mvc.perform(get("/leaderboard").with(judge)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(board).contains("/submissions/" + id).contains("verdict-inverse").contains("<polyline");
+        assertThat(board).contains("/submissions/" + id).contains("verdict-inverse").contains("<polyline").contains("Rows 1–");
         assertThat(board).doesNotContain(contestant.getEmail());
         assertThat(mvc.perform(get("/leaderboard").param("cause", "distractor_task").with(judge)).andReturn().getResponse()
                 .getContentAsString()).doesNotContain("/submissions/" + id + "\"");
@@ -207,7 +207,9 @@ class ScoringFlowTest extends IntegrationTest {
         Account organizer = newAccount(Role.ORGANIZER);
         var asOrganizer = user(organizer.getEmail()).roles("ORGANIZER");
         mvc.perform(post("/organizer/rounds/" + round + "/winners").param("submission", String.valueOf(id)).param("tier", "grand")
-                .with(csrf()).with(asOrganizer)).andExpect(status().is3xxRedirection());
+                .param("page", "2").param("size", "20").with(csrf()).with(asOrganizer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/leaderboard?page=2&size=20#row-" + id));
 
         String winners = download("/organizer/rounds/" + round + "/export/winners.csv", asOrganizer);
         assertThat(winners).startsWith("tier,submission_id,task_name").contains("grand," + id + ",\"'=HYPERLINK(");

@@ -1,0 +1,101 @@
+package org.ladderboard.app.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.ladderboard.app.IntegrationTest;
+import org.ladderboard.app.account.Account;
+import org.ladderboard.app.account.Role;
+import org.ladderboard.app.round.Round;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The leaderboard is served in pages from one snapshot per round, and the snapshot follows scoring: a newly scored
+ * submission appears and a re-queued one leaves without any restart. Runs on a closed round of its own so the shared
+ * open round of the other tests is untouched.
+ */
+class LeaderboardPagesTest extends IntegrationTest {
+
+    @Autowired
+    Leaderboard leaderboard;
+
+    /** A submission scored on the micro ladder an hour ago, with its verdict cached since. */
+    private long scored(Round round, Account owner, String name, String verdict, double drop) {
+        long id = jdbc.sql("""
+                        insert into submission (round_id, account_id, task_name, shots, cause, task_type, status, example_count,
+                                                file_name, file_sha256, file_bytes)
+                        values (?, ?, ?, 'zero-shot', 'strong_prior', 'classification', 'SCORED', 300, 'f.csv', repeat('0', 64), 1)
+                        returning id""").params(round.getId(), owner.getId(), name).query(Long.class).single();
+        jdbc.sql("""
+                        insert into scoring_job (submission_id, ladder, model, model_parameters, status, examples_total,
+                                                 examples_done, finished_at)
+                        values (?, 'micro', 'micro-40k', 39504, 'DONE', 300, 300, now() - interval '1 hour')""")
+                .param(id).update();
+        jdbc.sql("""
+                        insert into ladder_curve (submission_id, ladder, view, fingerprint, verdict, strength, drop_best_to_largest, curve)
+                        values (?, 'micro', 'loss', 'f', ?, 'strict', ?, ?::jsonb)""")
+                .params(id, verdict, drop, "{\"lowerIsBetter\": true, \"points\": [{\"mean\": 0.5}, {\"mean\": 0.6}, {\"mean\": 0.7}]}")
+                .update();
+        return id;
+    }
+
+    private static List<String> names(Leaderboard.Page page) {
+        return page.rows().stream().map(Leaderboard.Row::taskName).toList();
+    }
+
+    @Test
+    void pagesComeFromOneSnapshotThatFollowsScoring() {
+        Round round = new Round("Paged round", Instant.now().minus(Duration.ofDays(20)), Instant.now().minus(Duration.ofDays(10)));
+        round.setLadders(Set.of("micro"));
+        round = rounds.save(round);
+        Account owner = newAccount(Role.CONTESTANT);
+        for (int i = 0; i < 23; i++) {
+            scored(round, owner, String.format("task %02d", i), i % 3 == 0 ? "inverse" : "flat", i / 100.0);
+        }
+
+        Leaderboard.Page first = leaderboard.page(round, null, null, null, false, 1, 10);
+        assertThat(first.total()).isEqualTo(23);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.first()).isEqualTo(1);
+        assertThat(first.last()).isEqualTo(10);
+        // inverse first (8 of them, largest drop first), then the rest by drop
+        assertThat(names(first)).containsExactly("task 21", "task 18", "task 15", "task 12", "task 09", "task 06", "task 03",
+                "task 00", "task 22", "task 20");
+        assertThat(first.rows().get(0).ladders().get("micro").sparkline()).contains("<polyline");
+
+        Leaderboard.Page last = leaderboard.page(round, null, null, null, false, 3, 10);
+        assertThat(names(last)).containsExactly("task 04", "task 02", "task 01");
+        assertThat(last.first()).isEqualTo(21);
+        assertThat(last.last()).isEqualTo(23);
+        assertThat(leaderboard.page(round, null, null, null, false, 99, 10).number()).isEqualTo(3);
+        assertThat(leaderboard.page(round, null, null, null, false, -1, 10).number()).isEqualTo(1);
+
+        assertThat(leaderboard.page(round, null, "inverse", null, false, 1, 10).total()).isEqualTo(8);
+        assertThat(names(leaderboard.page(round, null, null, "name", false, 1, 10))).startsWith("task 00", "task 01");
+        assertThat(leaderboard.page(round, "distractor_task", null, null, false, 1, 10).total()).isZero();
+        assertThat(leaderboard.page(round, "distractor_task", null, null, false, 1, 10).first()).isZero();
+
+        // a newly scored submission shows up at once, at its place
+        scored(round, owner, "task 99", "inverse", 0.9);
+        assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 99", "task 21");
+        assertThat(leaderboard.page(round, null, null, null, false, 1, 10).total()).isEqualTo(24);
+
+        // a re-queued one leaves until it is scored again
+        jdbc.sql("update submission set status = 'QUEUED', updated_at = now() where round_id = ? and task_name = 'task 21'")
+                .param(round.getId()).update();
+        assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 99", "task 18");
+        assertThat(leaderboard.page(round, null, null, null, false, 1, 10).total()).isEqualTo(23);
+
+        // a verdict recomputed after a re-score moves the row
+        jdbc.sql("""
+                        update ladder_curve set verdict = 'standard', computed_at = now()
+                        where submission_id = (select id from submission where round_id = ? and task_name = 'task 99')""")
+                .param(round.getId()).update();
+        assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 18");
+    }
+}
