@@ -1,9 +1,16 @@
 package org.ladderboard.worker;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.checkpoint.ModelConfig;
+import org.ladderboard.engine.scoring.TokenizerCheck;
+import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.validation.ExampleCheck;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationReport;
 import org.ladderboard.validation.ValidationSettings;
@@ -11,7 +18,8 @@ import org.ladderboard.validation.ValidationSettings;
 /**
  * {@code bench-validate}: generates a classification CSV of the requested size (multi-line quoted prompts, Python
  * list literals, like real prize files) and prints how long validation takes. The first run includes JIT warm-up,
- * so it is printed apart from the steady-state figure.
+ * so it is printed apart from the steady-state figure. With {@code --model DIR} the model's tokenizer rules run
+ * too, as they do for an upload to a round on that model's ladder.
  */
 final class ValidationBenchmark {
 
@@ -23,7 +31,24 @@ final class ValidationBenchmark {
         int rowBytes = args.integer("row-bytes", 750);
         int repeat = args.integer("repeat", 5);
         byte[] csv = generate(rows, rowBytes);
-        DatasetValidator validator = new DatasetValidator(ValidationSettings.defaults().withMinRows(1));
+        String model = args.options().get("model");
+        if (model == null) {
+            return time(new DatasetValidator(ValidationSettings.defaults().withMinRows(1)), csv, rows, repeat);
+        }
+        // with the model's tokenizer rules too, as an upload to a round on that model's ladder is checked
+        Path dir = Path.of(model);
+        try (ModelTokenizer tokenizer = ModelTokenizer.open(dir)) {
+            List<ExampleCheck> checks = List.of(new TokenizerCheck(dir.getFileName().toString(), tokenizer,
+                    ModelConfig.read(dir).contextLength()));
+            System.out.printf("with the tokenizer rules of %s%n", dir.getFileName());
+            return time(new DatasetValidator(ValidationSettings.defaults().withMinRows(1), checks), csv, rows, repeat);
+        } catch (IOException e) {
+            System.err.println("cannot open the model in " + dir + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int time(DatasetValidator validator, byte[] csv, int rows, int repeat) {
         System.out.printf("dataset: %d rows, %.1f MB%n", rows, csv.length / 1e6);
         double best = Double.MAX_VALUE;
         for (int i = 0; i <= repeat; i++) {

@@ -40,8 +40,9 @@ public final class WorkerCommand {
                   validate --data FILE --task-type TYPE [--min-rows N] [--json]
                       check a dataset (.csv, .jsonl or .zip of parts) exactly as the upload page does;
                       exit status 0 when valid, 1 when not
-                  bench-validate [--rows 20000] [--row-bytes 750] [--repeat 5]
-                      time validation of a generated classification file and print the figures
+                  bench-validate [--rows 20000] [--row-bytes 750] [--repeat 5] [--model DIR]
+                      time validation of a generated classification file and print the figures;
+                      with --model, the model's tokenizer rules too
                   score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]
                       score every example on a Hugging Face checkpoint directory: one JSON line each, summary on stderr
                   bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N] [--repeat 3] [--naive-limit N]

@@ -17,17 +17,23 @@ import org.ladderboard.engine.tokenizer.ModelTokenizer;
 public record ContextAndContinuation(long[] context, long[] continuation, boolean prefixOk) {
 
     public static ContextAndContinuation encode(ModelTokenizer tokenizer, String context, String continuation) {
-        int spaces = context.length() - context.stripTrailing().length();
-        if (spaces > 0) {
-            continuation = context.substring(context.length() - spaces) + continuation;
-            context = context.substring(0, context.length() - spaces);
-        }
-        long[] contextIds = tokenizer.encode(context);
-        long[] whole = tokenizer.encode(context + continuation);
-        long[] continuationIds = Arrays.copyOfRange(whole, Math.min(contextIds.length, whole.length), whole.length);
-        boolean prefixOk = whole.length >= contextIds.length
-                && Arrays.equals(Arrays.copyOfRange(whole, 0, contextIds.length), contextIds);
-        return new ContextAndContinuation(withPrefix(tokenizer, contextIds), continuationIds, prefixOk);
+        return encode(tokenizer, context, List.of(continuation)).get(0);
+    }
+
+    /** One pair per continuation of the same prompt; the context, the same for all of them, is encoded once. */
+    public static List<ContextAndContinuation> encode(ModelTokenizer tokenizer, String context, List<String> continuations) {
+        // the whitespace that moves depends on the context alone
+        String moved = context.substring(context.stripTrailing().length());
+        String kept = context.substring(0, context.length() - moved.length());
+        long[] contextIds = tokenizer.encode(kept);
+        long[] prefixed = withPrefix(tokenizer, contextIds);
+        return continuations.stream().map(continuation -> {
+            long[] whole = tokenizer.encode(kept + moved + continuation);
+            long[] continuationIds = Arrays.copyOfRange(whole, Math.min(contextIds.length, whole.length), whole.length);
+            boolean prefixOk = whole.length >= contextIds.length
+                    && Arrays.equals(whole, 0, contextIds.length, contextIds, 0, contextIds.length);
+            return new ContextAndContinuation(prefixed, continuationIds, prefixOk);
+        }).toList();
     }
 
     private static long[] withPrefix(ModelTokenizer tokenizer, long[] contextIds) {

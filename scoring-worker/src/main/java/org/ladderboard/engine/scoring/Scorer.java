@@ -114,7 +114,7 @@ public final class Scorer {
     }
 
     private List<ContextAndContinuation> pair(String prompt, List<String> continuations) {
-        return continuations.stream().map(c -> ContextAndContinuation.encode(tokenizer, prompt, c)).toList();
+        return ContextAndContinuation.encode(tokenizer, prompt, continuations);
     }
 
     /** Packs each prompt's continuations; for logodds only each class's first token counts. */

@@ -45,8 +45,9 @@ public final class TokenizerCheck implements ExampleCheck {
         Set<String> seen = new HashSet<>();
         int longest = 0;
         long[] context = null;
+        List<ContextAndContinuation> pairs = ContextAndContinuation.encode(tokenizer, prompt, continuations);
         for (int j = 0; j < continuations.size(); j++) {
-            ContextAndContinuation pair = ContextAndContinuation.encode(tokenizer, prompt, continuations.get(j));
+            ContextAndContinuation pair = pairs.get(j);
             context = pair.context();
             longest = Math.max(longest, pair.continuation().length);
             String where = "for " + modelName + ", class " + j + " '" + continuations.get(j).replace("\n", "\\n") + "'";

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import org.ladderboard.engine.checkpoint.ModelConfig;
 
 /**
@@ -59,13 +59,22 @@ public final class ModelTokenizer implements AutoCloseable {
                 .orElseThrow(() -> new IOException(dir + "/config.json names neither bos_token_id nor eos_token_id")).longValue();
     }
 
-    /** Token ids of {@code text}, with nothing added. */
+    /**
+     * Token ids of {@code text}, with nothing added. Ids only, through the library's own native call:
+     * {@link HuggingFaceTokenizer#encode(String, boolean, boolean)} makes the same call and then fetches tokens,
+     * character spans and masks we never read, which doubled the time of the upload checks. It would also apply
+     * the builder's text options (prefix space, lower case, accents), none of which {@link #open} sets.
+     */
     public long[] encode(String text) {
         if (text.isEmpty()) {
             return new long[0];
         }
-        Encoding encoding = tokenizer.encode(text, false, false);
-        return encoding.getIds();
+        long encoding = TokenizersLibrary.LIB.encode(tokenizer.getHandle(), text, false);
+        try {
+            return TokenizersLibrary.LIB.getTokenIds(encoding);
+        } finally {
+            TokenizersLibrary.LIB.deleteEncoding(encoding);
+        }
     }
 
     public String decode(long[] ids) {
