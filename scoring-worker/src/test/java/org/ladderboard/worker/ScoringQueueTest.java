@@ -138,6 +138,36 @@ class ScoringQueueTest {
     }
 
     @Test
+    void contestantsTakeTurnsWithinAModelAndALoadedModelKeepsItsWork() throws Exception {
+        List<String> rungs = List.of("micro-40k", "micro-100k");
+        long a1 = fixture.submission(3, rungs, null);
+        long a2 = fixture.submission(3, rungs, null);
+        long a3 = fixture.submission(3, rungs, null);
+        long b1 = fixture.submission(3, rungs, null);
+        // the first three are one contestant's, all queued before the other contestant's one
+        try (var c = fixture.db.getConnection(); var ps = c.prepareStatement(
+                "update submission set account_id = (select account_id from submission where id = ?) where id in (?, ?)")) {
+            ps.setLong(1, a1);
+            ps.setLong(2, a2);
+            ps.setLong(3, a3);
+            ps.executeUpdate();
+        }
+        JobQueue queue = new JobQueue(fixture.db);
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var job = queue.claim("w", 60, null, null).orElseThrow();
+            order.add(job.submissionId() + "/" + job.model());
+        }
+        // a worker with micro-100k loaded keeps taking micro-100k work, in turns too
+        for (int i = 0; i < 2; i++) {
+            var job = queue.claim("w", 60, "micro", "micro-100k").orElseThrow();
+            order.add(job.submissionId() + "/" + job.model());
+        }
+        assertThat(order).containsExactly(a1 + "/micro-40k", b1 + "/micro-40k", a2 + "/micro-40k",
+                a1 + "/micro-100k", b1 + "/micro-100k");
+    }
+
+    @Test
     void workersRideOutADatabaseRestart() throws Exception {
         long first = fixture.submission(800, List.of("micro-1m"), null);
         long second = fixture.submission(300, List.of("micro-300k"), null);

@@ -31,20 +31,24 @@ public final class JobQueue {
     /**
      * Claims the next job: of {@code preferredModel} when it has one waiting (so a loaded model keeps streaming
      * work), otherwise of the smallest model with work (a bad dataset then fails on the cheap model first). Within a
-     * model, contestants take turns: each one's earliest waiting job comes before anyone's second.
+     * model, contestants take turns: the job goes to the contestant whose last job of that model started longest
+     * ago (or never), so one who queues fifty submissions does not hold back one who queues one afterwards.
      */
     public Optional<ClaimedJob> claim(String worker, int leaseSeconds, String preferredLadder, String preferredModel)
             throws SQLException {
         String sql = """
-                with next as (
+                with served as (
+                    -- when each contestant last had a job of each model started
+                    select s.account_id, j.ladder, j.model, max(j.started_at) as last_started
+                    from scoring_job j join submission s on s.id = j.submission_id
+                    where j.started_at is not null
+                    group by s.account_id, j.ladder, j.model),
+                next as (
                     select j.id from scoring_job j join submission s on s.id = j.submission_id
+                      left join served v on v.account_id = s.account_id and v.ladder = j.ladder and v.model = j.model
                     where j.status = 'QUEUED' and j.run_after <= now()
                       and (cast(? as varchar) is null or (j.ladder = ? and j.model = ?))
-                    order by j.model_parameters,
-                             (select count(*) from scoring_job e join submission es on es.id = e.submission_id
-                              where es.account_id = s.account_id and e.ladder = j.ladder and e.model = j.model
-                                and e.status = 'QUEUED' and e.id < j.id),
-                             j.id
+                    order by j.model_parameters, v.last_started nulls first, j.id
                     for update of j skip locked
                     limit 1)
                 update scoring_job j
