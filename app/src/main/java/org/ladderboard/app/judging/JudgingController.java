@@ -63,14 +63,9 @@ class JudgingController {
     String queue(Model model) {
         Account me = currentAccount.require();
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, "name", false);
-        Map<Long, String> mine = new java.util.HashMap<>();
-        for (Leaderboard.Row r : rows) {
-            reviews.find(r.id(), me.getId()).ifPresent(rv -> mine.put(r.id(), rv.conflictOfInterest() ? "conflict of interest" : "reviewed"));
-        }
         model.addAttribute("round", round);
-        model.addAttribute("rows", rows);
-        model.addAttribute("mine", mine);
+        model.addAttribute("rows", leaderboard.rows(round, null, null, "name", false));
+        model.addAttribute("mine", reviews.standingOf(me.getId(), round.getId()));
         model.addAttribute("summaries", reviews.summaries(round.getId()));
         model.addAttribute("rubric", Rubric.values());
         return "judging/queue";

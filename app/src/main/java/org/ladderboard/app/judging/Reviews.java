@@ -62,6 +62,19 @@ public class Reviews {
                 .update();
     }
 
+    /** Where one judge stands on each submission of a round they reviewed: "reviewed" or "conflict of interest". */
+    public Map<Long, String> standingOf(long judgeId, long roundId) {
+        Map<Long, String> standing = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select r.submission_id, r.conflict_of_interest from review r join submission s on s.id = r.submission_id
+                        where r.judge_id = ? and s.round_id = ?""")
+                .params(judgeId, roundId)
+                .query(rs -> {
+                    standing.put(rs.getLong(1), rs.getBoolean(2) ? "conflict of interest" : "reviewed");
+                });
+        return standing;
+    }
+
     public Optional<Review> find(long submissionId, long judgeId) {
         return jdbc.sql("""
                         select conflict_of_interest, strength, generality, importance, novelty, coverage, reproducibility,
