@@ -10,29 +10,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ladderboard.app.IntegrationTest;
-import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.submission.SubmissionForm;
 import org.ladderboard.app.submission.SubmissionService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole contest in real Chromium, across roles: a contestant registers, uploads a file with a mistake, fixes it
@@ -42,48 +34,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ladderboard.worker.embedded=true",
         "ladderboard.worker.heartbeat-ms=200", "ladderboard.worker.chunk-size=50"})
-class WholeContestBrowserTest extends IntegrationTest {
+class WholeContestBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     SubmissionService submissions;
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void signIn(String email) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     /** Registers in the browser and submits the probe after fixing a first upload with a wrong answer index. */
     private long contestantRegistersFixesAndSubmits(String email, String taskName) throws Exception {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/");
+        open("/");
         browser.findElement(By.linkText("Register")).click();
         type("email", email);
         type("displayName", "Whole-story contestant");
@@ -158,7 +117,7 @@ class WholeContestBrowserTest extends IntegrationTest {
                 .query(String.class).single()).isEqualTo("inconclusive: only one ladder so far");
 
         signIn(newAccount(Role.ORGANIZER).getEmail());
-        browser.get("http://localhost:" + port + "/leaderboard");
+        open("/leaderboard");
         browser.findElement(By.id("reveal")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reveal"), "Hide from contestants"));
         new Select(browser.findElement(By.id("tier-" + id))).selectByValue("grand");
@@ -185,7 +144,7 @@ class WholeContestBrowserTest extends IntegrationTest {
         // revealed: the contestant finds the task on the leaderboard
         try {
             signIn(contestantEmail);
-            browser.get("http://localhost:" + port + "/leaderboard");
+            open("/leaderboard");
             assertThat(browser.findElements(By.id("hidden"))).isEmpty();
             assertThat(browser.findElement(By.id("leaderboard")).getText()).contains(form.getName());
             Browser.screenshot(browser, "story-leaderboard");
