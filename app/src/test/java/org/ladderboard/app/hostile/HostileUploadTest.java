@@ -4,27 +4,76 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hostile uploads through the validation and submission endpoints: never a 500, nothing stored from a rejected
- * file, every rejection explained. CI runs a slice; {@code -Dhostile.count=1000} runs the full set:
- * {@code ./mvnw -pl app test -Dtest=HostileUploadTest -Dhostile.count=1000}.
+ * Hostile uploads over HTTP to the app's own server (Tomcat, multipart parsing, security filters and all): never a
+ * 500, nothing stored from a rejected file, every rejection explained. CI runs a slice; {@code -Dhostile.count=1000}
+ * runs the full set: {@code ./mvnw -pl app verify -Dtest=HostileUploadTest -Dhostile.count=1000}.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileUploadTest extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private RestClient http;
+
+    /** What came back: the status and the body as text. */
+    private record Answer(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.create("http://localhost:" + port);
+    }
+
+    private Answer upload(String path, String fileName, byte[] bytes, Map<String, String> fields, Account as) {
+        HttpHeaders file = new HttpHeaders();
+        file.setContentDisposition(ContentDisposition.formData().name("file").filename(fileName, StandardCharsets.UTF_8).build());
+        file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new HttpEntity<>(bytes, file));
+        fields.forEach(form::add);
+        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA)
+                .headers(h -> {
+                    if (as != null) {
+                        h.setBasicAuth(as.getEmail(), PASSWORD, StandardCharsets.UTF_8);
+                    }
+                })
+                .body(form)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
 
     @Test
     void hostileFilesNeverBreakTheServerAndRejectionsStoreNothing() throws Exception {
@@ -32,37 +81,35 @@ class HostileUploadTest extends IntegrationTest {
         List<HostileFiles.Hostile> files = HostileFiles.generate(count, 20261123L);
         Map<String, Integer> statuses = new TreeMap<>();
         long storedBefore = count("submission") + count("example") + count("submission_part");
-        List<Long> accepted = new java.util.ArrayList<>();
+        List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             HostileFiles.Hostile h = files.get(i);
-            MockMultipartFile file = new MockMultipartFile("file", h.fileName(), "application/octet-stream", h.bytes());
-            MockHttpServletResponse validate = mvc.perform(multipart("/api/validate").file(file).param("taskType",
-                    h.fileName().endsWith(".jsonl") && h.kind().equals("json tricks") ? "classification" : "classification"))
-                    .andReturn().getResponse();
-            statuses.merge("validate " + validate.getStatus(), 1, Integer::sum);
-            assertThat(validate.getStatus()).as("%s (%s)", h.kind(), h.fileName()).isIn(200, 400, 413, 422);
-            JsonNode report = JSON.readTree(validate.getContentAsString());
-            if (validate.getStatus() == 422) {
+            Answer validate = upload("/api/validate", h.fileName(), h.bytes(), Map.of("taskType", "classification"), null);
+            statuses.merge("validate " + validate.status(), 1, Integer::sum);
+            assertThat(validate.status()).as("%s (%s)", h.kind(), h.fileName()).isIn(200, 400, 413, 422);
+            JsonNode report = validate.json();
+            if (validate.status() == 422) {
                 assertThat(report.get("errors")).as(h.kind()).isNotEmpty();
                 for (JsonNode e : report.get("errors")) {
                     assertThat(e.get("message").asString()).as(h.kind()).isNotBlank();
                     assertThat(e.get("code").asString()).as(h.kind()).isNotBlank();
                 }
             }
-            assertThat(validate.getStatus() == 200 || validate.getStatus() == 422 && !h.valid())
+            assertThat(validate.status() == 200 || validate.status() == 422 && !h.valid())
                     .as("%s: a valid file must be accepted and an invalid one rejected", h.kind()).isTrue();
 
             // every fifth file (every kind, over a run) is also submitted, by a fresh contestant (the caps are per contestant)
             if (i % 5 == 0) {
                 Account contestant = newAccount(Role.CONTESTANT);
-                MockHttpServletResponse submit = mvc.perform(multipart("/api/submissions").file(file)
-                        .param("taskType", "classification").param("name", HostileFiles.PAYLOADS[i % HostileFiles.PAYLOADS.length])
-                        .param("description", "<script>alert(1)</script>")
-                        .with(httpBasic(contestant.getEmail(), PASSWORD))).andReturn().getResponse();
-                statuses.merge("submit " + submit.getStatus(), 1, Integer::sum);
-                assertThat(submit.getStatus()).as("%s submitted", h.kind()).isIn(201, 400, 413, 422);
-                if (submit.getStatus() == 201) {
-                    long id = JSON.readTree(submit.getContentAsString()).get("id").asLong();
+                Answer submit = upload("/api/submissions", h.fileName(), h.bytes(), Map.of("taskType", "classification",
+                        "name", HostileFiles.PAYLOADS[i % HostileFiles.PAYLOADS.length],
+                        "description", "<script>alert(1)</script>"), contestant);
+                statuses.merge("submit " + submit.status(), 1, Integer::sum);
+                assertThat(submit.status()).as("%s submitted", h.kind()).isIn(201, 400, 413, 422);
+                assertThat(submit.json().has("id") || submit.json().has("error") || submit.json().has("errors"))
+                        .as("%s: every answer says what happened", h.kind()).isTrue();
+                if (submit.status() == 201) {
+                    long id = submit.json().get("id").asLong();
                     accepted.add(id);
                     String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/submissions/" + id)
                                     .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -82,5 +129,50 @@ class HostileUploadTest extends IntegrationTest {
         }
         assertThat(storedAfter - storedBefore).isEqualTo(acceptedRows);
         assertThat(statuses.keySet()).noneMatch(k -> k.endsWith(" 500"));
+    }
+
+    /** Past the container's multipart limit (62 MB): refused by the server before the validator sees it. */
+    @Test
+    void anUploadPastTheServersLimitIsRefusedWithAnExplanation() {
+        byte[] huge = new byte[63 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        long before = count("submission");
+        Answer validate = upload("/api/validate", "huge.csv", huge, Map.of("taskType", "classification"), null);
+        assertThat(validate.status()).isEqualTo(413);
+        assertThat(validate.json().get("error").asString()).contains("larger than the server accepts");
+        Answer submit = upload("/api/submissions", "huge.csv", huge, Map.of("taskType", "classification", "name", "Huge"),
+                newAccount(Role.CONTESTANT));
+        assertThat(submit.status()).isEqualTo(413);
+
+        // the same file through the submit page, signed in, with the form's CSRF token: the 413 page says what to do
+        Account contestant = newAccount(Role.CONTESTANT);
+        RestClient browser = RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER).build()))
+                .build();
+        MultiValueMap<String, Object> login = new LinkedMultiValueMap<>();
+        login.add("username", contestant.getEmail());
+        login.add("password", PASSWORD);
+        login.add("_csrf", csrfToken(browser.get().uri("/login").retrieve().body(String.class)));
+        browser.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(login).retrieve().toBodilessEntity();
+        HttpHeaders file = new HttpHeaders();
+        file.setContentDisposition(ContentDisposition.formData().name("file").filename("huge.csv").build());
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrfToken(browser.get().uri("/submit").retrieve().body(String.class)));
+        form.add("taskType", "classification");
+        form.add("name", "Huge");
+        form.add("file", new HttpEntity<>(huge, file));
+        Answer page = browser.post().uri("/submit").accept(MediaType.TEXT_HTML).contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        assertThat(page.status()).isEqualTo(413);
+        assertThat(page.body()).contains("File too large").contains("nothing was stored");
+        assertThat(count("submission")).isEqualTo(before);
+    }
+
+    private static String csrfToken(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("the page carries a CSRF token").isTrue();
+        return m.group(1);
     }
 }
