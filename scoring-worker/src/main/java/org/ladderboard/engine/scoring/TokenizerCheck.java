@@ -20,6 +20,8 @@ import org.ladderboard.validation.Findings;
  */
 public final class TokenizerCheck implements ExampleCheck {
 
+    private static final int CHUNK = 1_000;
+
     private final String modelName;
     private final ModelTokenizer tokenizer;
     private final int contextLength;
@@ -32,20 +34,36 @@ public final class TokenizerCheck implements ExampleCheck {
 
     @Override
     public void check(TaskType taskType, List<Example> examples, Findings findings) {
-        for (Example e : examples) {
-            List<String> continuations = taskType == TaskType.SEQUENCE_PROB ? List.of(e.completion()) : e.classes();
-            checkPrompt(taskType, e, e.prompt(), continuations, findings);
-            if (taskType.isLogodds()) {
-                checkPrompt(taskType, e, e.otherPrompt(), continuations, findings);
+        // encoding is nearly all the time: encode a chunk on every core, then report its rows in order; chunks
+        // bound the memory held (the token ids of a long prompt are a few kilobytes)
+        for (int from = 0; from < examples.size(); from += CHUNK) {
+            List<Example> chunk = examples.subList(from, Math.min(examples.size(), from + CHUNK));
+            List<List<List<ContextAndContinuation>>> encoded = chunk.parallelStream()
+                    .map(e -> prompts(taskType, e).stream()
+                            .map(prompt -> ContextAndContinuation.encode(tokenizer, prompt, continuations(taskType, e)))
+                            .toList())
+                    .toList();
+            for (int i = 0; i < chunk.size(); i++) {
+                for (List<ContextAndContinuation> pairs : encoded.get(i)) {
+                    checkPrompt(taskType, chunk.get(i), continuations(taskType, chunk.get(i)), pairs, findings);
+                }
             }
         }
     }
 
-    private void checkPrompt(TaskType taskType, Example e, String prompt, List<String> continuations, Findings findings) {
+    private static List<String> prompts(TaskType taskType, Example e) {
+        return taskType.isLogodds() ? List.of(e.prompt(), e.otherPrompt()) : List.of(e.prompt());
+    }
+
+    private static List<String> continuations(TaskType taskType, Example e) {
+        return taskType == TaskType.SEQUENCE_PROB ? List.of(e.completion()) : e.classes();
+    }
+
+    private void checkPrompt(TaskType taskType, Example e, List<String> continuations, List<ContextAndContinuation> pairs,
+                             Findings findings) {
         Set<String> seen = new HashSet<>();
         int longest = 0;
         long[] context = null;
-        List<ContextAndContinuation> pairs = ContextAndContinuation.encode(tokenizer, prompt, continuations);
         for (int j = 0; j < continuations.size(); j++) {
             ContextAndContinuation pair = pairs.get(j);
             context = pair.context();
