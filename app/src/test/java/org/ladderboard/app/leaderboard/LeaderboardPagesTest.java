@@ -1,6 +1,9 @@
 package org.ladderboard.app.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -97,5 +100,32 @@ class LeaderboardPagesTest extends IntegrationTest {
                         where submission_id = (select id from submission where round_id = ? and task_name = 'task 99')""")
                 .param(round.getId()).update();
         assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 18");
+    }
+
+    @Test
+    void thePageSaysWhichRowsItShowsAndLinksTheOthers() throws Exception {
+        // open and closing before the shared round, this round is the current one until the test closes it
+        Round round = new Round("Paged open round", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)));
+        round.setLadders(Set.of("micro"));
+        round = rounds.save(round);
+        try {
+            Account owner = newAccount(Role.CONTESTANT);
+            for (int i = 0; i < 23; i++) {
+                scored(round, owner, String.format("open task %02d", i), "flat", i / 100.0);
+            }
+            var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
+            String second = mvc.perform(get("/leaderboard").param("size", "10").param("page", "2").with(judge))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(second).contains("Rows 11–20 of 23").contains("page 2 of 3")
+                    .contains("href=\"/leaderboard?page=1&amp;size=10&amp;")
+                    .contains("href=\"/leaderboard?page=3&amp;size=10&amp;")
+                    .contains("open task 12").doesNotContain("open task 22");
+            String only = mvc.perform(get("/leaderboard").param("verdict", "inverse").with(judge))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(only).contains("No scored submission matches.");
+        } finally {
+            jdbc.sql("update round set opens_at = now() - interval '3 days', closes_at = now() - interval '2 days' where id = ?")
+                    .param(round.getId()).update();
+        }
     }
 }
