@@ -59,13 +59,19 @@ class JudgingController {
         this.audit = audit;
     }
 
+    /** The round's scored submissions by name; {@code todo} keeps only those this judge has not reviewed yet. */
     @GetMapping("/judging")
-    String queue(Model model) {
+    String queue(@RequestParam(defaultValue = "false") boolean todo, Model model) {
         Account me = currentAccount.require();
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, "name", false);
+        Map<Long, String> mine = reviews.standingOf(me.getId(), round.getId());
         model.addAttribute("round", round);
-        model.addAttribute("rows", leaderboard.rows(round, null, null, "name", false));
-        model.addAttribute("mine", reviews.standingOf(me.getId(), round.getId()));
+        model.addAttribute("todo", todo);
+        model.addAttribute("total", rows.size());
+        model.addAttribute("done", rows.stream().filter(r -> mine.containsKey(r.id())).count());
+        model.addAttribute("rows", todo ? rows.stream().filter(r -> !mine.containsKey(r.id())).toList() : rows);
+        model.addAttribute("mine", mine);
         model.addAttribute("summaries", reviews.summaries(round.getId()));
         model.addAttribute("rubric", Rubric.values());
         return "judging/queue";

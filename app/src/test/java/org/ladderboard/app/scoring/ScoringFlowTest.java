@@ -175,6 +175,11 @@ class ScoringFlowTest extends IntegrationTest {
                 .isEqualTo("5 5 inconclusive clear drop on every rung");
         mvc.perform(get("/judging/" + id).with(asJudge))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("inconclusive: the probe&#39;s labels are noisy")));
+        // the queue counts the judge's reviews, and "to do" leaves out what this judge has reviewed
+        assertThat(mvc.perform(get("/judging").with(asJudge)).andReturn().getResponse().getContentAsString())
+                .containsPattern("You have reviewed [1-9][0-9]* of [1-9][0-9]*\\.").contains("/judging/" + id + "\"");
+        assertThat(mvc.perform(get("/judging").param("todo", "true").with(asJudge)).andReturn().getResponse().getContentAsString())
+                .contains("Show all").doesNotContain("/judging/" + id + "\"");
 
         Account conflicted = newAccount(Role.JUDGE);
         mvc.perform(post("/judging/" + id).with(csrf()).with(user(conflicted.getEmail()).roles("JUDGE"))
