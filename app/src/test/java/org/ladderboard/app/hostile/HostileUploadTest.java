@@ -57,22 +57,29 @@ class HostileUploadTest extends IntegrationTest {
         http = RestClient.create("http://localhost:" + port);
     }
 
-    private Answer upload(String path, String fileName, byte[] bytes, Map<String, String> fields, Account as) {
+    /** A multipart form: the file as a browser or curl sends it, then the text fields. */
+    private static MultiValueMap<String, Object> form(String fileName, byte[] bytes, Map<String, String> fields) {
         HttpHeaders file = new HttpHeaders();
         file.setContentDisposition(ContentDisposition.formData().name("file").filename(fileName, StandardCharsets.UTF_8).build());
         file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new HttpEntity<>(bytes, file));
         fields.forEach(form::add);
-        return http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA)
-                .headers(h -> {
-                    if (as != null) {
-                        h.setBasicAuth(as.getEmail(), PASSWORD, StandardCharsets.UTF_8);
-                    }
-                })
-                .body(form)
-                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+        return form;
+    }
+
+    private static Answer send(RestClient.RequestBodySpec request, MultiValueMap<String, Object> form) {
+        return request.contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((sent, response) -> new Answer(response.getStatusCode().value(),
                         new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private Answer upload(String path, String fileName, byte[] bytes, Map<String, String> fields, Account as) {
+        return send(http.post().uri(path).headers(h -> {
+            if (as != null) {
+                h.setBasicAuth(as.getEmail(), PASSWORD, StandardCharsets.UTF_8);
+            }
+        }), form(fileName, bytes, fields));
     }
 
     @Test
@@ -155,16 +162,9 @@ class HostileUploadTest extends IntegrationTest {
         login.add("password", PASSWORD);
         login.add("_csrf", csrfToken(browser.get().uri("/login").retrieve().body(String.class)));
         browser.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(login).retrieve().toBodilessEntity();
-        HttpHeaders file = new HttpHeaders();
-        file.setContentDisposition(ContentDisposition.formData().name("file").filename("huge.csv").build());
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("_csrf", csrfToken(browser.get().uri("/submit").retrieve().body(String.class)));
-        form.add("taskType", "classification");
-        form.add("name", "Huge");
-        form.add("file", new HttpEntity<>(huge, file));
-        Answer page = browser.post().uri("/submit").accept(MediaType.TEXT_HTML).contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        String token = csrfToken(browser.get().uri("/submit").retrieve().body(String.class));
+        Answer page = send(browser.post().uri("/submit").accept(MediaType.TEXT_HTML),
+                form("huge.csv", huge, Map.of("_csrf", token, "taskType", "classification", "name", "Huge")));
         assertThat(page.status()).isEqualTo(413);
         assertThat(page.body()).contains("File too large").contains("nothing was stored");
         assertThat(count("submission")).isEqualTo(before);
