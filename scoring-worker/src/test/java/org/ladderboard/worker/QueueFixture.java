@@ -124,6 +124,18 @@ final class QueueFixture implements AutoCloseable {
         }
     }
 
+    /** A ladders file for a standalone worker: the micro ladder with only the given rungs. */
+    static Path laddersFile(Path dir, List<String> rungs) throws IOException {
+        StringBuilder yaml = new StringBuilder("ladders:\n  - name: micro\n    family: llama\n    rungs:\n");
+        for (Ladder.Rung r : MICRO.rungs()) {
+            if (rungs.contains(r.name())) {
+                yaml.append(String.format("      - { name: %s, parameters: %d, training-tokens: %d, checkpoint: %s }\n",
+                        r.name(), r.parameters(), r.trainingTokens(), r.checkpoint()));
+            }
+        }
+        return Files.writeString(dir.resolve("ladders.yml"), yaml);
+    }
+
     /**
      * A standalone worker process ({@code java … work}) on this database, with its output drained so it never blocks;
      * tests kill it with {@link Process#destroyForcibly()} (SIGKILL).

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ladderboard.worker.QueueFixture.await;
 import static org.ladderboard.worker.QueueFixture.quietly;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -96,14 +95,7 @@ class ScoringQueueTest {
     void aWorkerKilledMidJobLosesNothingAndDuplicatesNothing(@TempDir Path tmp) throws Exception {
         int n = 1500;
         long submission = fixture.submission(n, List.of("micro-1m"), null);
-        Path ladders = tmp.resolve("ladders.yml");
-        Files.writeString(ladders, """
-                ladders:
-                  - name: micro
-                    family: llama
-                    rungs:
-                      - { name: micro-1m, parameters: 1000576, training-tokens: 4096000, checkpoint: ladders/micro/micro-1m }
-                """);
+        Path ladders = QueueFixture.laddersFile(tmp, List.of("micro-1m"));
         Process child = fixture.workerProcess(ladders, 3, 500, 10);
         try {
             await(Duration.ofSeconds(90), "the child worker to score some examples",

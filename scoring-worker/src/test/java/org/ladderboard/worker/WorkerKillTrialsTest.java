@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ladderboard.worker.QueueFixture.await;
 import static org.ladderboard.worker.QueueFixture.quietly;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,17 +35,7 @@ class WorkerKillTrialsTest {
                 submissions.add(fixture.submission(EXAMPLES, RUNGS, null));
             }
             long totalScores = (long) submissions.size() * EXAMPLES * RUNGS.size();
-            Path ladders = tmp.resolve("ladders.yml");
-            Files.writeString(ladders, """
-                    ladders:
-                      - name: micro
-                        family: llama
-                        rungs:
-                          - { name: micro-40k, parameters: 39504, training-tokens: 4096000, checkpoint: ladders/micro/micro-40k }
-                          - { name: micro-100k, parameters: 105696, training-tokens: 4096000, checkpoint: ladders/micro/micro-100k }
-                          - { name: micro-300k, parameters: 315968, training-tokens: 4096000, checkpoint: ladders/micro/micro-300k }
-                          - { name: micro-1m, parameters: 1000576, training-tokens: 4096000, checkpoint: ladders/micro/micro-1m }
-                    """);
+            Path ladders = QueueFixture.laddersFile(tmp, RUNGS);
             Random random = new Random(SEED);
             System.out.printf("trial  kill after ms  scores before  scores after  jobs done%n");
             for (int trial = 1; trial <= TRIALS; trial++) {

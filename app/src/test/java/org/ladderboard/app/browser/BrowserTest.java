@@ -48,6 +48,18 @@ abstract class BrowserTest extends IntegrationTest {
         field.sendKeys(text);
     }
 
+    /** Registers on the form, from the home page's link, and waits for the sign-in page it leads to. */
+    protected void register(String email, String displayName) {
+        open("/");
+        browser.findElement(By.linkText("Register")).click();
+        type("email", email);
+        type("displayName", displayName);
+        type("password", PASSWORD);
+        type("confirm", PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
     /** Signs in on the form as a fresh browser session would, and waits for the home page. */
     protected void signIn(String email) {
         browser.manage().deleteAllCookies();

@@ -23,15 +23,7 @@ class ContestantJourneyBrowserTest extends BrowserTest {
     @Test
     void registerUploadFixSubmitAndFindItListed() throws Exception {
         String email = "browser-" + System.nanoTime() + "@test.example";
-        open("/");
-        browser.findElement(By.linkText("Register")).click();
-        type("email", email);
-        type("displayName", "Browser Contestant");
-        type("password", PASSWORD);
-        type("confirm", PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-
-        wait.until(ExpectedConditions.urlContains("/login"));
+        register(email, "Browser Contestant");
         assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo(email);
         type("password", PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();

@@ -42,14 +42,7 @@ class WholeContestBrowserTest extends BrowserTest {
     /** Registers in the browser and submits the probe after fixing a first upload with a wrong answer index. */
     private long contestantRegistersFixesAndSubmits(String email, String taskName) throws Exception {
         browser.manage().deleteAllCookies();
-        open("/");
-        browser.findElement(By.linkText("Register")).click();
-        type("email", email);
-        type("displayName", "Whole-story contestant");
-        type("password", PASSWORD);
-        type("confirm", PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
+        register(email, "Whole-story contestant");
         type("password", PASSWORD);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Submit"))).click();
