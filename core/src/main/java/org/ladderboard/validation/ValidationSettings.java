@@ -19,9 +19,11 @@ public record ValidationSettings(
         int minRows) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    /** The round's minimum when none is set, and the command line's: the prize asked for 300 examples. */
+    public static final int DEFAULT_MIN_ROWS = 300;
 
     public static ValidationSettings defaults() {
-        return new ValidationSettings(DEFAULT_MAX_FILE_BYTES, 64, 200L * 1024 * 1024, 200_000, 100_000, 300);
+        return new ValidationSettings(DEFAULT_MAX_FILE_BYTES, 64, 200L * 1024 * 1024, 200_000, 100_000, DEFAULT_MIN_ROWS);
     }
 
     public ValidationSettings withMinRows(int rows) {

@@ -1,13 +1,18 @@
 package org.ladderboard.worker;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.model.LoadedModel;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.NaiveScorer;
 import org.ladderboard.engine.scoring.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N] [--repeat 3] [--naive-limit N]}: the
@@ -15,26 +20,37 @@ import org.ladderboard.engine.scoring.Scorer;
  * position), measured in the same run on the same examples, so the speed-up is a ratio. Model FLOPs count 2 per
  * weight per token through the body, and 2 per head weight per row through the vocabulary head.
  */
-final class BenchCommand {
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Examples/s, scored tokens/s and FLOP/s of the engine and of the naive way, measured together.")
+final class BenchCommand implements Callable<Integer> {
 
-    private BenchCommand() {
-    }
+    @Mixin
+    ModelOptions modelOptions;
 
-    static int run(CommandLine args) throws Exception {
-        DatasetArgument data = DatasetArgument.read(args);
+    @Mixin
+    DatasetArgument.Options dataOptions;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "timed runs of the engine (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--naive-limit", paramLabel = "N", description = "examples the naive way scores (default: all)")
+    Integer naiveLimit;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetArgument data = dataOptions.read();
         if (data.taskType().isLogodds()) {
             throw new IllegalArgumentException("bench measures classification and sequence_prob datasets");
         }
         List<Example> examples = data.parsed().parts().stream().flatMap(p -> p.examples().stream()).toList();
-        int repeat = args.integer("repeat", 3);
-        try (LoadedModel loaded = LoadedModel.open(args)) {
+        try (LoadedModel loaded = modelOptions.open()) {
             CausalLanguageModel model = loaded.model();
-            System.out.printf("model %s on %s (%s), body %,d weights, head %,d; loaded in %.2f s%n", args.required("model"),
+            System.out.printf("model %s on %s (%s), body %,d weights, head %,d; loaded in %.2f s%n", modelOptions.model,
                     model.manager().getDevice(), model.computeType(), model.parameterCount(), model.headParameterCount(),
                     loaded.loadSeconds());
             System.out.printf("data %s: %d examples (%s)%n", data.path().getFileName(), examples.size(), data.taskType().id());
 
-            int budget = args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET);
+            int budget = modelOptions.batchTokens;
             new Scorer(model, loaded.tokenizer(), budget).score(data.taskType(), examples.subList(0, Math.min(8, examples.size())));
             Measurement packed = null;
             List<ExampleResult> results = null;
@@ -47,7 +63,7 @@ final class BenchCommand {
             }
             packed.print("engine (packed prompt+classes, token-budget batches, head on scored rows)");
 
-            int naiveCount = Math.min(examples.size(), args.integer("naive-limit", examples.size()));
+            int naiveCount = Math.min(examples.size(), naiveLimit == null ? examples.size() : naiveLimit);
             List<Example> naiveExamples = examples.subList(0, naiveCount);
             NaiveScorer naive = new NaiveScorer(model, loaded.tokenizer());
             long start = System.nanoTime();

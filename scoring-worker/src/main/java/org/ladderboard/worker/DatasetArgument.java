@@ -12,18 +12,36 @@ import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ValidationResult;
 import org.ladderboard.validation.ValidationSettings;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A {@code --data FILE} read by the upload validator, with the task type given or recognised from the columns. */
 record DatasetArgument(Path path, TaskType taskType, ValidationResult parsed) {
 
-    static DatasetArgument read(CommandLine args) throws IOException {
-        Path path = Path.of(args.required("data"));
+    /** {@code --data FILE [--task-type T]}, shared by the commands that score a dataset. */
+    static final class Options {
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "a .csv, .jsonl or .zip of parts")
+        Path data;
+
+        @Option(names = "--task-type", paramLabel = "TYPE",
+                description = "the task type; recognised from the columns when left out")
+        String taskType;
+
+        DatasetArgument read() throws IOException {
+            return DatasetArgument.read(data, taskType);
+        }
+    }
+
+    /** The task type named {@code id}, or an error naming the types there are. */
+    static TaskType taskType(String id) {
+        return TaskType.fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown task type '" + id + "' (one of "
+                + String.join(", ", java.util.Arrays.stream(TaskType.values()).map(TaskType::id).toList()) + ")"));
+    }
+
+    static DatasetArgument read(Path path, String taskType) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        TaskType type = args.options().containsKey("task-type")
-                ? TaskType.fromId(args.required("task-type"))
-                        .orElseThrow(() -> new IllegalArgumentException("unknown task type '" + args.required("task-type") + "'"))
-                : recognise(path, bytes);
+        TaskType type = taskType != null ? taskType(taskType) : recognise(path, bytes);
         ValidationResult parsed = new DatasetValidator(ValidationSettings.defaults().withMinRows(1))
                 .validate(path.getFileName().toString(), bytes, type);
         if (!parsed.valid()) {

@@ -4,11 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import ai.djl.Device;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
-import org.ladderboard.engine.model.ModelLoader;
+import org.ladderboard.engine.model.LoadedModel;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
@@ -46,13 +45,13 @@ public final class DjlScoringEngine implements ScoringEngine {
             return;
         }
         close();
-        long start = System.nanoTime();
-        Path dir = checkpointRoot.resolve(rung.checkpoint());
-        String device = rung.device() == null ? defaultDevice : rung.device();
-        model = ModelLoader.load(dir, device.equals("gpu") ? Device.gpu() : Device.cpu());
-        tokenizer = ModelTokenizer.open(dir);
+        // an unknown device, or a GPU asked for where none is visible, fails the load: never a quiet CPU run
+        LoadedModel loaded = LoadedModel.open(checkpointRoot.resolve(rung.checkpoint()),
+                rung.device() == null ? defaultDevice : rung.device());
+        model = loaded.model();
+        tokenizer = loaded.tokenizer();
         loadedRung = key;
-        lastLoadSeconds = (System.nanoTime() - start) / 1e9;
+        lastLoadSeconds = loaded.loadSeconds();
     }
 
     @Override

@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.model.LoadedModel;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.validation.ParsedPart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,24 +28,33 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]}:
  * one JSON line per example (its 0-based position in the file as {@code index}) and a summary on stderr.
  */
-final class ScoreCommand {
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score every example on a checkpoint: one JSON line each, the summary on stderr.")
+final class ScoreCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private ScoreCommand() {
-    }
+    @Mixin
+    ModelOptions modelOptions;
 
-    static int run(CommandLine args) throws Exception {
-        DatasetArgument data = DatasetArgument.read(args);
+    @Mixin
+    DatasetArgument.Options dataOptions;
+
+    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "where to write the lines (default: standard output)")
+    Path outFile;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetArgument data = dataOptions.read();
         List<Example> examples = data.parsed().parts().stream().flatMap(p -> p.examples().stream()).toList();
         boolean multiPart = data.parsed().parts().size() > 1;
-        try (LoadedModel loaded = LoadedModel.open(args)) {
-            Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET));
+        try (LoadedModel loaded = modelOptions.open()) {
+            Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), modelOptions.batchTokens);
             long start = System.nanoTime();
             List<ExampleResult> results = scorer.score(data.taskType(), examples);
             double seconds = (System.nanoTime() - start) / 1e9;
-            try (Writer out = args.options().containsKey("out")
-                    ? Files.newBufferedWriter(Path.of(args.required("out")), StandardCharsets.UTF_8)
+            try (Writer out = outFile != null
+                    ? Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)
                     : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
                 for (ExampleResult r : results) {
                     out.write(JSON.writeValueAsString(line(data.taskType(), r, multiPart ? examples.get(r.index()).part() : null)));

@@ -3,17 +3,19 @@ package org.ladderboard.worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.scoring.TokenizerCheck;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
 import org.ladderboard.validation.ExampleCheck;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationReport;
 import org.ladderboard.validation.ValidationSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench-validate}: generates a classification CSV of the requested size (multi-line quoted prompts, Python
@@ -21,30 +23,40 @@ import org.ladderboard.validation.ValidationSettings;
  * so it is printed apart from the steady-state figure. With {@code --model DIR} the model's tokenizer rules run
  * too, as they do for an upload to a round on that model's ladder.
  */
-final class ValidationBenchmark {
+@Command(name = "bench-validate", mixinStandardHelpOptions = true,
+        description = {"Time validation of a generated classification file and print the figures;",
+                "with --model, the model's tokenizer rules too."})
+final class ValidationBenchmark implements Callable<Integer> {
 
-    private ValidationBenchmark() {
-    }
+    @Option(names = "--rows", defaultValue = "20000", description = "rows (default ${DEFAULT-VALUE})")
+    int rows;
 
-    static int run(CommandLine args) {
-        int rows = args.integer("rows", 20_000);
-        int rowBytes = args.integer("row-bytes", 750);
-        int repeat = args.integer("repeat", 5);
+    @Option(names = "--row-bytes", defaultValue = "750", description = "bytes per row (default ${DEFAULT-VALUE})")
+    int rowBytes;
+
+    @Option(names = "--repeat", defaultValue = "5", description = "warm runs (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "a checkpoint directory whose tokenizer rules to time too")
+    Path model;
+
+    @Override
+    public Integer call() {
         byte[] csv = generate(rows, rowBytes);
-        String model = args.options().get("model");
         if (model == null) {
             return time(new DatasetValidator(ValidationSettings.defaults().withMinRows(1)), csv, rows, repeat);
         }
         // with the model's tokenizer rules too, as an upload to a round on that model's ladder is checked
-        Path dir = Path.of(model);
-        try (ModelTokenizer tokenizer = ModelTokenizer.open(dir)) {
-            List<ExampleCheck> checks = List.of(new TokenizerCheck(dir.getFileName().toString(), tokenizer,
-                    ModelConfig.read(dir).contextLength()));
-            System.out.printf("with the tokenizer rules of %s%n", dir.getFileName());
+        List<ModelTokenizer> opened = new ArrayList<>();
+        try {
+            List<ExampleCheck> checks = ValidateCommand.tokenizerChecks(List.of(model), opened);
+            System.out.printf("with the tokenizer rules of %s%n", model.getFileName());
             return time(new DatasetValidator(ValidationSettings.defaults().withMinRows(1), checks), csv, rows, repeat);
         } catch (IOException e) {
-            System.err.println("cannot open the model in " + dir + ": " + e.getMessage());
+            System.err.println("cannot open the model in " + model + ": " + e.getMessage());
             return 2;
+        } finally {
+            opened.forEach(ModelTokenizer::close);
         }
     }
 

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.ladderboard.analysis.ScalingCase;
 import org.ladderboard.analysis.TrendVerdict;
 import org.ladderboard.analysis.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -20,15 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"x": […], "scores": [[…per example…], … per model], "higher_is_better": bool, "seed": int}} or a JSON array
  * of them; one verdict object per case (an array for an array). The same code as the judges' pages.
  */
-final class VerdictCommand {
+@Command(name = "verdict", mixinStandardHelpOptions = true,
+        description = "The trend-shape verdict of a case {\"x\", \"scores\", \"higher_is_better\", \"seed\"} or an array of them (docs/verdict.md).")
+final class VerdictCommand implements Callable<Integer> {
+
+    @Option(names = "--in", required = true, paramLabel = "FILE.json", description = "the case, or an array of cases")
+    Path in;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "where to write the verdicts (default: standard output)")
+    Path out;
+
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private VerdictCommand() {
-    }
-
-    static int run(CommandLine args) throws Exception {
-        JsonNode input = JSON.readTree(Path.of(args.required("in")).toFile());
+    @Override
+    public Integer call() throws Exception {
+        JsonNode input = JSON.readTree(in.toFile());
         Object output;
         if (input.isArray()) {
             List<Map<String, Object>> verdicts = new ArrayList<>();
@@ -40,8 +50,8 @@ final class VerdictCommand {
             output = json(TrendVerdict.decide(scalingCase(input)));
         }
         String text = JSON.writeValueAsString(output);
-        if (args.options().containsKey("out")) {
-            Files.writeString(Path.of(args.required("out")), text);
+        if (out != null) {
+            Files.writeString(out, text);
         } else {
             System.out.println(text);
         }

@@ -1,57 +1,84 @@
 package org.ladderboard.worker;
 
-import java.util.Arrays;
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The worker jar's entry point: {@code java -jar ladderboard-worker.jar SUBCOMMAND …}. The subcommands share their
- * code with the web app and the worker, so a contestant's local check gives the same answer as the upload page.
+ * The worker jar's entry point: {@code java -jar ladderboard-worker.jar [COMMAND] [options]}. The commands share
+ * their code with the web app and the worker, so a contestant's local check gives the same answer as the upload
+ * page. An unknown or misspelt option is an error that prints the usage, never a silent default.
  */
-public final class WorkerCommand {
+@Command(name = "ladderboard-worker", mixinStandardHelpOptions = true, version = "Ladderboard worker",
+        description = "The scoring worker service and the command-line tools on the same code.",
+        subcommands = {WorkerService.class, ValidateCommand.class, ValidationBenchmark.class, ScoreCommand.class,
+                BenchCommand.class, VerdictCommand.class},
+        footer = {"", "With no command, or options only, the worker service runs ('work').",
+                "Task types: classification, classification_acc, sequence_prob, logodds, absolute_logodds."})
+public final class WorkerCommand implements Runnable {
 
-    private WorkerCommand() {
-    }
-
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         // everything DJL needs ships in the jar: a misconfiguration must fail, never download
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-        // no subcommand (or only options) runs the worker service
-        boolean service = args.length == 0 || args[0].startsWith("--");
-        String command = service ? "work" : args[0];
-        String[] rest = service ? args : Arrays.copyOfRange(args, 1, args.length);
-        int exit = switch (command) {
-            case "validate" -> ValidateCommand.run(CommandLine.parse(rest));
-            case "bench-validate" -> ValidationBenchmark.run(CommandLine.parse(rest));
-            case "work" -> WorkerService.run(CommandLine.parse(rest));
-            case "score" -> ScoreCommand.run(CommandLine.parse(rest));
-            case "bench" -> BenchCommand.run(CommandLine.parse(rest));
-            case "verdict" -> VerdictCommand.run(CommandLine.parse(rest));
-            default -> usage(command);
-        };
-        System.exit(exit);
+        System.exit(execute(args));
     }
 
-    private static int usage(String command) {
-        System.err.println("""
-                usage: java -jar ladderboard-worker.jar [COMMAND] [options]
+    /** Runs one command line and returns its exit status: 0 done, 1 a negative answer (invalid data), 2 a usage error. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
 
-                  (no command) or work [--ladders FILE] [--threads N] [--device cpu|gpu] [--checkpoint-root DIR]
-                      run the scoring worker service on the queue in SPRING_DATASOURCE_URL (see docs/running.md)
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // no command (or options only) runs the worker service
+        boolean service = args.length == 0 || (args[0].startsWith("-") && !isHelp(args[0]));
+        String[] line = service ? prepend("work", args) : args;
+        CommandLine cli = new CommandLine(new WorkerCommand()).setOut(out).setErr(err);
+        // a bad value (an unknown task type, a missing file) is the user's to fix: its message and the exit status
+        // of a usage error, without a stack trace
+        // a usage error names what is wrong, suggests the closest option, and always shows the usage
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.usage(command.getErr());
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                command.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                command.getErr().println("error: no such file: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        if (line[0].equals("work")) {
+            try {
+                WorkerService.useConfigFile(cli.getSubcommands().get("work"), line);
+            } catch (CommandLine.ParameterException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+        }
+        return cli.execute(line);
+    }
 
-                  validate --data FILE --task-type TYPE [--min-rows N] [--json]
-                      check a dataset (.csv, .jsonl or .zip of parts) exactly as the upload page does;
-                      exit status 0 when valid, 1 when not
-                  bench-validate [--rows 20000] [--row-bytes 750] [--repeat 5] [--model DIR]
-                      time validation of a generated classification file and print the figures;
-                      with --model, the model's tokenizer rules too
-                  score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]
-                      score every example on a Hugging Face checkpoint directory: one JSON line each, summary on stderr
-                  bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N] [--repeat 3] [--naive-limit N]
-                      examples/s, scored tokens/s and FLOP/s of the engine and of the naive way, measured together
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "give a command");
+    }
 
-                  verdict --in FILE.json [--out FILE.json]
-                      the trend-shape verdict of a case {"x", "scores", "higher_is_better", "seed"} or an array of them
+    private static boolean isHelp(String arg) {
+        return arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version");
+    }
 
-                task types: classification, classification_acc, sequence_prob, logodds, absolute_logodds""");
-        return command.equals("help") ? 0 : 2;
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -1,59 +1,121 @@
 package org.ladderboard.worker;
 
+import java.io.File;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.ladderboard.engine.checkpoint.LadderCheck;
 import org.ladderboard.engine.scoring.Scorer;
-import org.ladderboard.ladder.Ladder;
+import org.ladderboard.ladder.LadderFile;
+import org.ladderboard.scoring.WorkerDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The standalone worker service ({@code java -jar ladderboard-worker.jar [work] …}): any number of them, on any
- * hosts, share the queue in PostgreSQL. Options: {@code --ladders FILE} (default: {@code LADDERBOARD_LADDERS} or
- * the app's {@code application.yml}), {@code --threads N}, {@code --device cpu|gpu}, {@code --checkpoint-root DIR},
- * and the queue timings {@code --lease-seconds}, {@code --heartbeat-ms}, {@code --chunk-size}, {@code --backoff-seconds}.
- * The database is {@code SPRING_DATASOURCE_URL/USERNAME/PASSWORD}, or, on the one-command run's machine, the
- * embedded database under {@code ./data/postgres}.
+ * hosts, share the queue in PostgreSQL. A worker is configured by its own options only: each can be given on the
+ * command line, in a properties file ({@code --config FILE}, keys are the option names without dashes, e.g.
+ * {@code ladders=/models/ladders.yml}) or by its environment variable; the command line wins, then the file, then
+ * the environment. Defaults are {@link WorkerDefaults}, the same as the in-process worker's.
  */
-final class WorkerService {
+@Command(name = "work", mixinStandardHelpOptions = true,
+        description = {"Run the scoring worker service on the queue in PostgreSQL (docs/running.md).",
+                "Each option can also come from --config FILE (key = the option's name) or its environment variable."})
+final class WorkerService implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerService.class);
 
-    private WorkerService() {
-    }
+    @Option(names = "--config", paramLabel = "FILE.properties",
+            description = "a properties file of options, e.g. ladders=/models/ladders.yml (env LADDERBOARD_WORKER_CONFIG)")
+    File config;
 
-    static int run(CommandLine args) throws Exception {
-        Path ladderFile = Path.of(args.options().getOrDefault("ladders",
-                System.getenv().getOrDefault("LADDERBOARD_LADDERS", "app/src/main/resources/application.yml")));
-        List<Ladder> ladders = LadderFile.read(ladderFile);
-        Path root = Path.of(args.options().getOrDefault("checkpoint-root", "."));
-        List<LadderCheck.Problem> problems = LadderCheck.check(ladders, root);
+    @Option(names = "--ladders", paramLabel = "FILE", defaultValue = "${env:LADDERBOARD_LADDERS}",
+            description = "the ladders file (docs/ladders.md) (env LADDERBOARD_LADDERS)")
+    Path ladders;
+
+    @Option(names = "--checkpoint-root", paramLabel = "DIR", defaultValue = "${env:LADDERBOARD_CHECKPOINT_ROOT}",
+            description = "where relative checkpoint paths start (default: the ladders file's directory) (env LADDERBOARD_CHECKPOINT_ROOT)")
+    Path checkpointRoot;
+
+    @Option(names = "--database-url", paramLabel = "JDBC-URL", defaultValue = "${env:SPRING_DATASOURCE_URL}",
+            description = "the queue's PostgreSQL, as the web app's (env SPRING_DATASOURCE_URL)")
+    String databaseUrl;
+
+    @Option(names = "--database-username", defaultValue = "${env:SPRING_DATASOURCE_USERNAME:-postgres}",
+            description = "(env SPRING_DATASOURCE_USERNAME, default postgres)")
+    String databaseUsername;
+
+    @Option(names = "--database-password", defaultValue = "${env:SPRING_DATASOURCE_PASSWORD:-}",
+            description = "(env SPRING_DATASOURCE_PASSWORD)")
+    String databasePassword;
+
+    @Option(names = "--threads", defaultValue = "${env:LADDERBOARD_WORKER_THREADS:-" + WorkerDefaults.THREADS + "}",
+            description = "worker threads, each holding one model (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "${env:LADDERBOARD_WORKER_DEVICE:-" + WorkerDefaults.DEVICE + "}",
+            description = "where to compute, unless a rung names its own (default ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--batch-tokens", defaultValue = "" + Scorer.DEFAULT_TOKEN_BUDGET,
+            description = "tokens per forward batch (default ${DEFAULT-VALUE})")
+    int batchTokens;
+
+    @Option(names = "--lease-seconds", defaultValue = "" + WorkerDefaults.LEASE_SECONDS, description = "(default ${DEFAULT-VALUE})")
+    int leaseSeconds;
+
+    @Option(names = "--heartbeat-ms", defaultValue = "" + WorkerDefaults.HEARTBEAT_MS, description = "(default ${DEFAULT-VALUE})")
+    int heartbeatMs;
+
+    @Option(names = "--chunk-size", defaultValue = "" + WorkerDefaults.CHUNK_SIZE, description = "(default ${DEFAULT-VALUE})")
+    int chunkSize;
+
+    @Option(names = "--backoff-seconds", defaultValue = "" + WorkerDefaults.BACKOFF_SECONDS, description = "(default ${DEFAULT-VALUE})")
+    int backoffSeconds;
+
+    @Option(names = "--idle-poll-ms", defaultValue = "" + WorkerDefaults.IDLE_POLL_MS, description = "(default ${DEFAULT-VALUE})")
+    int idlePollMs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (ladders == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give the ladders file: --ladders FILE, 'ladders=' in --config, or LADDERBOARD_LADDERS");
+        }
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give the queue's database: --database-url, 'database-url=' in --config, or SPRING_DATASOURCE_URL");
+        }
+        LadderFile file = LadderFile.read(ladders, checkpointRoot);
+        List<LadderCheck.Problem> problems = LadderCheck.check(file);
         problems.forEach(p -> log.warn("Ladder problem: {}", p));
-        if (problems.size() == ladders.stream().mapToInt(l -> l.rungs().size()).sum()) {
-            throw new IllegalStateException("no usable model in " + ladderFile + ": " + problems);
+        if (problems.size() == file.ladders().stream().mapToInt(l -> l.rungs().size()).sum()) {
+            throw new IllegalStateException("no usable model in " + file.file() + ": " + problems);
         }
 
         HikariDataSource db = dataSource();
         String host = InetAddress.getLocalHost().getHostName();
-        int threads = args.integer("threads", 1);
         List<ScoringWorker> workers = new ArrayList<>();
         List<Thread> running = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             String id = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
-            ScoringWorker.Settings settings = new ScoringWorker.Settings(id, host, args.integer("lease-seconds", 60),
-                    Duration.ofMillis(args.integer("heartbeat-ms", 10_000)), args.integer("chunk-size", 256),
-                    args.integer("backoff-seconds", 10), Duration.ofMillis(args.integer("idle-poll-ms", 2_000)));
-            ScoringWorker worker = new ScoringWorker(db, ladders,
-                    new DjlScoringEngine(root, args.options().getOrDefault("device", "cpu"),
-                            args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET)), settings);
+            ScoringWorker.Settings settings = new ScoringWorker.Settings(id, host, leaseSeconds,
+                    Duration.ofMillis(heartbeatMs), chunkSize, backoffSeconds, Duration.ofMillis(idlePollMs));
+            ScoringWorker worker = new ScoringWorker(db, file.ladders(),
+                    new DjlScoringEngine(file.checkpointRoot(), device, batchTokens), settings);
             workers.add(worker);
             Thread thread = new Thread(worker, "scoring-worker-" + i);
             running.add(thread);
@@ -77,31 +139,37 @@ final class WorkerService {
         return 0;
     }
 
-    private static HikariDataSource dataSource() throws Exception {
-        HikariConfig config = new HikariConfig();
-        String url = System.getenv("SPRING_DATASOURCE_URL");
-        if (url == null || url.isBlank()) {
-            url = embeddedUrl();
-            config.setUsername("postgres");
-        } else {
-            config.setUsername(System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"));
-            config.setPassword(System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
-        }
-        config.setJdbcUrl(url);
-        config.setMaximumPoolSize(8);
+    private HikariDataSource dataSource() {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(databaseUrl);
+        hikari.setUsername(databaseUsername);
+        hikari.setPassword(databasePassword);
+        hikari.setMaximumPoolSize(8);
         // fail over quickly while the database restarts; the worker loop retries
-        config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hikari);
     }
 
-    /** The one-command run's database: its port is on the fourth line of the data directory's postmaster.pid. */
-    private static String embeddedUrl() throws Exception {
-        Path pid = Path.of("data", "postgres", "postmaster.pid");
-        if (!Files.exists(pid)) {
-            throw new IllegalStateException("set SPRING_DATASOURCE_URL (no embedded database is running under ./data)");
+    /**
+     * Reads {@code --config FILE} (or {@code LADDERBOARD_WORKER_CONFIG}) before the options are parsed, so the
+     * file's values stand in for options left off the command line.
+     */
+    static void useConfigFile(CommandLine work, String[] args) {
+        String path = System.getenv("LADDERBOARD_WORKER_CONFIG");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                path = args[i + 1];
+            } else if (args[i].startsWith("--config=")) {
+                path = args[i].substring("--config=".length());
+            }
         }
-        String port = Files.readAllLines(pid).get(3).trim();
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
+        if (path != null && !path.isBlank()) {
+            File file = new File(path);
+            if (!file.isFile()) {
+                throw new CommandLine.ParameterException(work, "the worker config file " + file.getAbsolutePath() + " does not exist");
+            }
+            work.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(file));
+        }
     }
 }

@@ -27,8 +27,8 @@ class ScoreCommandTest {
                     + "{\"prompt\": \"I went to the\", \"classes\": [\" park\", \" moon\"], \"answer_index\": 1}\n").getBytes());
         }
         Path out = tmp.resolve("scores.jsonl");
-        int exit = ScoreCommand.run(CommandLine.parse(new String[] {"--model", Fixtures.model("stories260K-hf").toString(),
-                "--data", zip.toString(), "--task-type", "classification", "--out", out.toString()}));
+        int exit = WorkerCommand.execute("score", "--model", Fixtures.model("stories260K-hf").toString(),
+                "--data", zip.toString(), "--task-type", "classification", "--out", out.toString());
         assertThat(exit).isZero();
         List<JsonNode> lines = Files.readAllLines(out).stream().map(Fixtures.JSON::readTree).toList();
         assertThat(lines).extracting(l -> l.get("index").asInt()).containsExactly(0, 1, 2);
@@ -44,8 +44,8 @@ class ScoreCommandTest {
     @Test
     void theTaskTypeIsRecognisedFromTheColumns(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("seq.jsonl");
-        ScoreCommand.run(CommandLine.parse(new String[] {"--model", Fixtures.model("stories260K-hf").toString(),
-                "--data", Fixtures.dataset("synthetic_sequence_prob.jsonl").toString(), "--out", out.toString()}));
+        WorkerCommand.execute("score", "--model", Fixtures.model("stories260K-hf").toString(),
+                "--data", Fixtures.dataset("synthetic_sequence_prob.jsonl").toString(), "--out", out.toString());
         JsonNode first = Fixtures.JSON.readTree(Files.readAllLines(out).get(0));
         assertThat(first.get("token_count").asInt()).isEqualTo(7);
         assertThat(first.has("class_logprobs")).isFalse();

@@ -44,7 +44,7 @@ class VerdictCommandTest {
         Path one = tmp.resolve("one.json");
         Files.writeString(one, inverseLossCase(1).toString());
         Path out = tmp.resolve("verdict.json");
-        assertThat(VerdictCommand.run(CommandLine.parse(new String[] {"--in", one.toString(), "--out", out.toString()}))).isZero();
+        assertThat(WorkerCommand.execute("verdict", "--in", one.toString(), "--out", out.toString())).isZero();
         JsonNode verdict = JSON.readTree(out.toFile());
         assertThat(verdict.get("verdict").asString()).isEqualTo("inverse");
         assertThat(verdict.get("strength").asString()).isEqualTo("strict");
@@ -57,12 +57,12 @@ class VerdictCommandTest {
         Path array = tmp.resolve("many.json");
         Files.writeString(array, many.toString());
         Path outs = tmp.resolve("verdicts.json");
-        VerdictCommand.run(CommandLine.parse(new String[] {"--in", array.toString(), "--out", outs.toString()}));
+        WorkerCommand.execute("verdict", "--in", array.toString(), "--out", outs.toString());
         JsonNode verdicts = JSON.readTree(outs.toFile());
         assertThat(verdicts.isArray()).isTrue();
         assertThat(verdicts).hasSize(2);
         // same input, same output
-        VerdictCommand.run(CommandLine.parse(new String[] {"--in", array.toString(), "--out", tmp.resolve("again.json").toString()}));
+        WorkerCommand.execute("verdict", "--in", array.toString(), "--out", tmp.resolve("again.json").toString());
         assertThat(Files.readString(tmp.resolve("again.json"))).isEqualTo(Files.readString(outs));
     }
 }

@@ -1,10 +1,11 @@
 package org.ladderboard.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,26 +40,77 @@ class WorkerCommandLineTest {
         Path good = dir.resolve("good.csv");
         Files.write(good, ValidationBenchmark.generate(3, 200));
         int[] exit = new int[1];
-        String text = captureStdout(() -> exit[0] = ValidateCommand.run(CommandLine.parse(
-                new String[] {"--data", good.toString(), "--task-type", "classification", "--min-rows", "1"})));
+        String text = captureStdout(() -> exit[0] = WorkerCommand.execute("validate", "--data", good.toString(), "--task-type", "classification", "--min-rows", "1"));
         assertThat(exit[0]).isZero();
         assertThat(text).startsWith("VALID: 3 rows");
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "prompt,classes,answer_index\nq,\"[' a', ' b']\",5\n");
-        String report = captureStdout(() -> exit[0] = ValidateCommand.run(CommandLine.parse(
-                new String[] {"--data", bad.toString(), "--task-type", "classification", "--min-rows", "1", "--json"})));
+        String report = captureStdout(() -> exit[0] = WorkerCommand.execute("validate", "--data", bad.toString(), "--task-type", "classification", "--min-rows", "1", "--json"));
         assertThat(exit[0]).isEqualTo(1);
         assertThat(report).contains("\"code\" : \"answer_index_out_of_range\"").contains("\"line\" : 2");
     }
 
+    /** Exit status and standard error of one command line. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = WorkerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     @Test
     void optionsAreCheckedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"stray"})).hasMessageContaining("stray");
-        assertThatThrownBy(() -> ValidateCommand.run(CommandLine.parse(new String[] {"--data", "x.csv"})))
-                .hasMessageContaining("--task-type");
-        assertThatThrownBy(() -> ValidateCommand.run(CommandLine.parse(
-                new String[] {"--data", "x.csv", "--task-type", "regression"}))).hasMessageContaining("regression");
+        Run stray = run("validate", "--data", "x.csv", "--task-type", "classification", "stray");
+        assertThat(stray.exit()).isEqualTo(2);
+        assertThat(stray.err()).contains("stray").contains("Usage: ladderboard-worker validate");
+        assertThat(run("validate", "--data", "x.csv").err()).contains("--task-type");
+        Run unknownType = run("validate", "--data", "x.csv", "--task-type", "regression");
+        assertThat(unknownType.exit()).isEqualTo(2);
+        assertThat(unknownType.err()).contains("regression");
+    }
+
+    @Test
+    void aMisspeltOptionIsAnErrorWithTheUsageNotASilentDefault() {
+        Run misspelt = run("score", "--model", "m", "--data", "d.csv", "--task-tipe", "logodds");
+        assertThat(misspelt.exit()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("Unknown options: '--task-tipe', 'logodds'").contains("Usage: ladderboard-worker score")
+                .contains("--task-type");
+        assertThat(run("work", "--heartbeat", "5").err()).contains("Unknown options: '--heartbeat', '5'")
+                .contains("Possible solutions: --heartbeat-ms");
+        assertThat(run("no-such-command").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void theWorkerNeedsItsOwnLaddersFileAndDatabase(@TempDir Path dir) throws Exception {
+        // never the app's sources or its embedded database's postmaster.pid: a worker is told where they are
+        Run noLadders = run("work", "--database-url", "jdbc:postgresql://localhost:1/none");
+        assertThat(noLadders.exit()).isEqualTo(2);
+        assertThat(noLadders.err()).contains("--ladders").contains("LADDERBOARD_LADDERS");
+        Path config = Files.writeString(dir.resolve("worker.properties"), "ladders=" + dir.resolve("ladders.yml") + "\n");
+        Run noDatabase = run("work", "--config", config.toString());
+        assertThat(noDatabase.exit()).isEqualTo(2);
+        assertThat(noDatabase.err()).contains("--database-url").contains("SPRING_DATASOURCE_URL");
+        assertThat(run("work", "--config", dir.resolve("missing.properties").toString()).err())
+                .contains("missing.properties").contains("does not exist");
+    }
+
+    @Test
+    void validateWithAModelRunsTheUploadsTokenizerRules(@TempDir Path dir) throws Exception {
+        // a prompt longer than the model's context: the upload page warns for that model, and so does validate
+        Path csv = Files.writeString(dir.resolve("t.csv"), "prompt,classes,answer_index\n\"" + "once upon a time ".repeat(2_000)
+                + "\",\"[' yes', ' no']\",0\n");
+        Path model = org.ladderboard.engine.Fixtures.model("stories260K-hf");
+        Run plain = run("validate", "--data", csv.toString(), "--task-type", "classification", "--min-rows", "1", "--json");
+        Run withModel = run("validate", "--data", csv.toString(), "--task-type", "classification", "--min-rows", "1",
+                "--json", "--model", model.toString());
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(withModel.exit()).as(withModel.err()).isZero();
+        assertThat(plain.out()).doesNotContain("stories260K-hf");
+        assertThat(withModel.out()).contains("for stories260K-hf");
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.ladderboard.app.account.AccountRepository;
 import org.ladderboard.app.account.AccountService;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.ladder.Ladder;
-import org.ladderboard.app.ladder.LadderProperties;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
@@ -47,18 +46,15 @@ class DemoSeeder implements ApplicationRunner {
     private final AccountRepository accountRepository;
     private final RoundRepository rounds;
     private final LadderRegistry ladders;
-    private final LadderProperties ladderProperties;
     private final SubmissionService submissions;
 
     DemoSeeder(DemoProperties properties, AccountService accounts, AccountRepository accountRepository,
-               RoundRepository rounds, LadderRegistry ladders, LadderProperties ladderProperties,
-               SubmissionService submissions) {
+               RoundRepository rounds, LadderRegistry ladders, SubmissionService submissions) {
         this.properties = properties;
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.rounds = rounds;
         this.ladders = ladders;
-        this.ladderProperties = ladderProperties;
         this.submissions = submissions;
     }
 
@@ -104,8 +100,8 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     private void seed(Account contestant, String file, String name, Cause cause, String description) {
-        Path path = ladderProperties.checkpointRootPath().resolve("ladders/probes").resolve(file);
         try {
+            Path path = ladders.probes().orElseThrow(() -> new IllegalStateException("no ladders file, so no probes")).resolve(file);
             SubmissionForm form = new SubmissionForm();
             form.setName(name);
             form.setTaskType("classification");

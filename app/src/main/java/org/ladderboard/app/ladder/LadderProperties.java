@@ -1,25 +1,24 @@
 package org.ladderboard.app.ladder;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import org.ladderboard.ladder.Ladder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The model ladders rounds can be scored on, from {@code ladderboard.ladders}, and the directory relative checkpoint
- * paths start from ({@code ladderboard.checkpoint-root}, default the working directory). A standalone worker reads
- * the same YAML (docs/ladders.md).
+ * Where the ladders come from (docs/ladders.md): {@code ladderboard.ladders-file} (env {@code LADDERBOARD_LADDERS}),
+ * the same file every standalone worker reads; relative checkpoint paths start from
+ * {@code ladderboard.checkpoint-root} (env {@code LADDERBOARD_CHECKPOINT_ROOT}), by default the file's directory.
+ * With no file, a build that carries the demo ladder (the one-command jar) unpacks it into
+ * {@code ladderboard.bundled-ladders-dir} and uses that.
  */
 @ConfigurationProperties(prefix = "ladderboard")
-public record LadderProperties(List<Ladder> ladders, String checkpointRoot) {
+public record LadderProperties(String laddersFile, String checkpointRoot, String bundledLaddersDir) {
 
     public LadderProperties {
-        ladders = ladders == null ? List.of() : List.copyOf(ladders);
-        checkpointRoot = checkpointRoot == null ? "." : checkpointRoot;
+        laddersFile = blankToNull(laddersFile);
+        checkpointRoot = blankToNull(checkpointRoot);
+        bundledLaddersDir = bundledLaddersDir == null || bundledLaddersDir.isBlank() ? "data/ladders" : bundledLaddersDir;
     }
 
-    public Path checkpointRootPath() {
-        return Path.of(checkpointRoot);
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

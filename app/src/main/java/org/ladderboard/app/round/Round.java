@@ -15,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 
+import org.ladderboard.validation.ValidationSettings;
+
 /** A submission window with its own rules and the ladders its submissions are scored on. */
 @Entity
 public class Round {
@@ -36,7 +38,7 @@ public class Round {
     private Instant closesAt;
 
     @Column(name = "min_examples", nullable = false)
-    private int minExamples = 300;
+    private int minExamples = ValidationSettings.DEFAULT_MIN_ROWS;
 
     /** Accepted submissions per contestant per UTC day. */
     @Column(name = "daily_limit", nullable = false)

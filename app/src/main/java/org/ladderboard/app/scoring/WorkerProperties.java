@@ -1,5 +1,6 @@
 package org.ladderboard.app.scoring;
 
+import org.ladderboard.scoring.WorkerDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,15 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "ladderboard.worker")
 public record WorkerProperties(boolean embedded, Integer threads, Integer leaseSeconds, Integer heartbeatMs,
-                               Integer chunkSize, Integer backoffSeconds, String device, Integer batchTokens) {
+                               Integer chunkSize, Integer backoffSeconds, Integer idlePollMs, String device,
+                               Integer batchTokens) {
 
+    /** Unset timings are the standalone worker's defaults ({@link WorkerDefaults}); unset batchTokens, the engine's. */
     public WorkerProperties {
-        threads = threads == null ? 1 : threads;
-        leaseSeconds = leaseSeconds == null ? 60 : leaseSeconds;
-        heartbeatMs = heartbeatMs == null ? 5_000 : heartbeatMs;
-        chunkSize = chunkSize == null ? 256 : chunkSize;
-        backoffSeconds = backoffSeconds == null ? 10 : backoffSeconds;
-        device = device == null ? "cpu" : device;
-        batchTokens = batchTokens == null ? 4096 : batchTokens;
+        threads = threads == null ? WorkerDefaults.THREADS : threads;
+        leaseSeconds = leaseSeconds == null ? WorkerDefaults.LEASE_SECONDS : leaseSeconds;
+        heartbeatMs = heartbeatMs == null ? WorkerDefaults.HEARTBEAT_MS : heartbeatMs;
+        chunkSize = chunkSize == null ? WorkerDefaults.CHUNK_SIZE : chunkSize;
+        backoffSeconds = backoffSeconds == null ? WorkerDefaults.BACKOFF_SECONDS : backoffSeconds;
+        idlePollMs = idlePollMs == null ? WorkerDefaults.IDLE_POLL_MS : idlePollMs;
+        device = device == null ? WorkerDefaults.DEVICE : device;
     }
 }

@@ -72,7 +72,8 @@ class SubmissionApiController {
     }
 
     static ResponseEntity<Map<String, Object>> refusal(SubmissionRefusedException refused) {
-        if (refused.reason() == SubmissionRefusedException.Reason.ROUND_CLOSED) {
+        if (refused.retryAt() == null) {
+            // a closed round, or one whose ladder cannot score: not the client's to retry later
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", refused.getMessage()));
         }
         long seconds = Math.max(1, Duration.between(java.time.Instant.now(), refused.retryAt()).toSeconds());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.AccountRepository;
 import org.ladderboard.ladder.Ladder;
+import org.ladderboard.app.ladder.LadderHealth;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.app.round.Quota;
 import org.ladderboard.app.round.Round;
@@ -42,10 +43,11 @@ public class SubmissionService {
     private final LadderRegistry ladders;
     private final ScoringQueue queue;
     private final TransactionTemplate transaction;
+    private final LadderHealth ladderHealth;
 
     public SubmissionService(RoundService rounds, UploadValidator validator, SubmissionRepository submissions,
                              SubmissionStorage storage, AccountRepository accounts, LadderRegistry ladders,
-                             ScoringQueue queue, TransactionTemplate transaction) {
+                             ScoringQueue queue, TransactionTemplate transaction, LadderHealth ladderHealth) {
         this.rounds = rounds;
         this.validator = validator;
         this.submissions = submissions;
@@ -54,12 +56,18 @@ public class SubmissionService {
         this.ladders = ladders;
         this.queue = queue;
         this.transaction = transaction;
+        this.ladderHealth = ladderHealth;
     }
 
     public Outcome submit(Account account, SubmissionForm form, String fileName, byte[] bytes) {
         Round round = rounds.openNow().orElseThrow(() -> new SubmissionRefusedException(
                 SubmissionRefusedException.Reason.ROUND_CLOSED, "no round is open for submissions now", null));
         checkCaps(rounds.quota(round, account));
+        // a round on a ladder that cannot load its models takes nothing: an accepted upload would only fail in scoring
+        String unusable = ladderHealth.whyUnusable(round.getLadders());
+        if (unusable != null) {
+            throw new SubmissionRefusedException(SubmissionRefusedException.Reason.LADDER_UNAVAILABLE, unusable, null);
+        }
         TaskType taskType = TaskType.fromId(form.getTaskType()).orElseThrow();
         // validation is the slow part: done before the transaction, so the account lock below is held briefly
         ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples(), round.getLadders());

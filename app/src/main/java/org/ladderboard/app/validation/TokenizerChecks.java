@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.ladderboard.app.ladder.LadderProperties;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.dataset.Sha256;
 import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.scoring.TokenizerCheck;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.engine.tokenizer.TokenizerCheck;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.validation.ExampleCheck;
 import org.slf4j.Logger;
@@ -32,12 +31,10 @@ public class TokenizerChecks {
     private static final Logger log = LoggerFactory.getLogger(TokenizerChecks.class);
 
     private final LadderRegistry ladders;
-    private final Path root;
     private final Map<String, ModelTokenizer> tokenizers = new ConcurrentHashMap<>();
 
-    public TokenizerChecks(LadderRegistry ladders, LadderProperties properties) {
+    public TokenizerChecks(LadderRegistry ladders) {
         this.ladders = ladders;
-        this.root = properties.checkpointRootPath();
     }
 
     public List<ExampleCheck> forLadders(Iterable<String> ladderNames) {
@@ -46,7 +43,7 @@ public class TokenizerChecks {
         Map<String, Integer> contextByKey = new LinkedHashMap<>();
         for (String name : ladderNames) {
             for (Ladder.Rung rung : ladders.find(name).map(Ladder::rungs).orElse(List.of())) {
-                Path dir = root.resolve(rung.checkpoint());
+                Path dir = ladders.checkpoint(rung);
                 try {
                     int context = ModelConfig.read(dir).contextLength();
                     String key = Sha256.hex(Files.readAllBytes(dir.resolve("tokenizer.json"))) + "@" + context;

@@ -7,6 +7,7 @@ import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.ValidationReport;
+import org.ladderboard.validation.ValidationSettings;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ValidationApiController {
 
-    static final int DEFAULT_MIN_ROWS = 300;
+    static final int DEFAULT_MIN_ROWS = ValidationSettings.DEFAULT_MIN_ROWS;
 
     private final UploadValidator validator;
     private final RoundService rounds;

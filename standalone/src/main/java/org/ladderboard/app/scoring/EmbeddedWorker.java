@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.ladderboard.app.ladder.LadderProperties;
 import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.worker.DjlScoringEngine;
 import org.ladderboard.worker.ScoringWorker;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one-command run's scoring worker, inside the app on the app's database: the same worker a standalone
- * deployment runs. Stopped with the app, it finishes its chunk and hands its job back.
+ * deployment runs. It lives in the standalone module, which the web code cannot import from, so no page reaches
+ * the engine; the app's component scan finds it here because the package is the app's. Stopped with the app, it finishes its chunk and hands its job back.
  */
 @Component
 @ConditionalOnProperty(name = "ladderboard.worker.embedded", havingValue = "true")
@@ -27,27 +28,29 @@ class EmbeddedWorker implements SmartLifecycle {
 
     private final DataSource db;
     private final LadderRegistry ladders;
-    private final LadderProperties ladderProperties;
     private final WorkerProperties settings;
     private final List<ScoringWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    EmbeddedWorker(DataSource db, LadderRegistry ladders, LadderProperties ladderProperties, WorkerProperties settings) {
+    EmbeddedWorker(DataSource db, LadderRegistry ladders, WorkerProperties settings) {
         this.db = db;
         this.ladders = ladders;
-        this.ladderProperties = ladderProperties;
         this.settings = settings;
     }
 
     @Override
     public void start() {
+        if (ladders.file().isEmpty()) {
+            return;
+        }
         String host = hostName();
         for (int i = 0; i < settings.threads(); i++) {
             String id = host + ":" + ProcessHandle.current().pid() + ":embedded-" + UUID.randomUUID().toString().substring(0, 8);
             ScoringWorker worker = new ScoringWorker(db, ladders.all(),
-                    new DjlScoringEngine(ladderProperties.checkpointRootPath(), settings.device(), settings.batchTokens()),
+                    new DjlScoringEngine(ladders.file().orElseThrow().checkpointRoot(), settings.device(),
+                            settings.batchTokens() == null ? Scorer.DEFAULT_TOKEN_BUDGET : settings.batchTokens()),
                     new ScoringWorker.Settings(id, host, settings.leaseSeconds(), Duration.ofMillis(settings.heartbeatMs()),
-                            settings.chunkSize(), settings.backoffSeconds(), Duration.ofSeconds(1)));
+                            settings.chunkSize(), settings.backoffSeconds(), Duration.ofMillis(settings.idlePollMs())));
             Thread thread = new Thread(worker, "embedded-scoring-worker-" + i);
             thread.setDaemon(true);
             workers.add(worker);

@@ -1,14 +1,14 @@
-package org.ladderboard.worker;
+package org.ladderboard.engine.checkpoint;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import org.ladderboard.engine.checkpoint.ModelConfig;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.ladder.Architectures;
 import org.ladderboard.ladder.Ladder;
+import org.ladderboard.ladder.LadderFile;
 
 /**
  * Checks at startup that every rung's checkpoint directory is there and usable (config, weights, tokenizer), so a
@@ -24,19 +24,17 @@ public final class LadderCheck {
         }
     }
 
-    private static final Set<String> MODEL_TYPES = Set.of("gpt2", "gpt_neox", "llama", "qwen2", "mistral");
-
     private LadderCheck() {
     }
 
-    public static List<Problem> check(List<Ladder> ladders, Path checkpointRoot) {
+    public static List<Problem> check(LadderFile file) {
         List<Problem> problems = new ArrayList<>();
-        for (Ladder ladder : ladders) {
+        for (Ladder ladder : file.ladders()) {
             if (ladder.rungs().isEmpty()) {
                 problems.add(new Problem(ladder.name(), "-", "the ladder has no models"));
             }
             for (Ladder.Rung rung : ladder.rungs()) {
-                String problem = checkRung(checkpointRoot.resolve(rung.checkpoint() == null ? "" : rung.checkpoint()));
+                String problem = checkRung(file.checkpoint(rung));
                 if (problem != null) {
                     problems.add(new Problem(ladder.name(), rung.name(), problem));
                 }
@@ -54,8 +52,8 @@ public final class LadderCheck {
         }
         try {
             String type = ModelConfig.read(dir).modelType();
-            if (!MODEL_TYPES.contains(type)) {
-                return "model_type '" + type + "' is not supported";
+            if (!Architectures.supported(type)) {
+                return "model_type '" + type + "' is not supported (" + String.join(", ", Architectures.MODEL_TYPES) + " are)";
             }
         } catch (Exception e) {
             return "config.json cannot be read: " + e.getMessage();

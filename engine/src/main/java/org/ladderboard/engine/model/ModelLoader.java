@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import org.ladderboard.engine.checkpoint.ModelConfig;
 import org.ladderboard.engine.checkpoint.UnsupportedModelException;
 import org.ladderboard.engine.checkpoint.Weights;
+import org.ladderboard.ladder.Architectures;
 
 /**
  * Opens a Hugging Face checkpoint directory as users download it ({@code config.json}, safetensors weights) on a
@@ -31,7 +32,7 @@ public final class ModelLoader {
                     case "gpt_neox" -> new GptNeox(config, weights, manager, type);
                     case "llama", "qwen2", "mistral" -> new Llama(config, weights, manager, type);
                     default -> throw new UnsupportedModelException("model_type '" + config.modelType()
-                            + "' is not supported (gpt2, gpt_neox, llama, qwen2, mistral are)");
+                            + "' is not supported (" + String.join(", ", Architectures.MODEL_TYPES) + " are)");
                 };
             }
         } catch (RuntimeException | IOException e) {
