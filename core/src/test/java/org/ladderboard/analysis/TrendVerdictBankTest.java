@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ladderboard.analysis.SyntheticLadders.Shape;
 
@@ -16,6 +17,8 @@ import org.ladderboard.analysis.SyntheticLadders.Shape;
  * shapes (an effect of 5 accuracy points at n = 1,000) the right verdict at least 95 % of the time; identical input,
  * identical output. Rates are printed per cell.
  */
+// minutes of simulated ladders: the slow tier, run by `verify`, not by `test` (README)
+@Tag("slow")
 class TrendVerdictBankTest {
 
     /** Share of (example, model) draws that are independent of the example's difficulty. */

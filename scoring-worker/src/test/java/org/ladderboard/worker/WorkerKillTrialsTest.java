@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>CI runs a few trials; {@code -Dfault.trials=20} (and {@code -Dfault.seed=N} to replay) is the full run.
  */
+// kills real worker processes over and over: the slow tier, run by `verify`, not by `test` (README)
+@Tag("slow")
 class WorkerKillTrialsTest {
 
     private static final int TRIALS = Integer.getInteger("fault.trials", 3);

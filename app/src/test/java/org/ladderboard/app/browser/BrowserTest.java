@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.ladderboard.app.IntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -13,6 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A test that drives the app on its real port with a fresh Chromium per test; subclasses say how the app runs. */
+// a real Chromium per test: every browser test is in the slow tier, run by `verify`, not by `test` (README)
+@Tag("slow")
 abstract class BrowserTest extends IntegrationTest {
 
     @LocalServerPort

@@ -31,7 +31,8 @@ class EmbeddedPostgresRestartTest {
             }
             System.out.println("READY");
             System.out.flush();
-            Thread.sleep(120_000);
+            // parked until the test kills it (or two minutes pass)
+            new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 

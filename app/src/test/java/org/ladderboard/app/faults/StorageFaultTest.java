@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -121,7 +122,9 @@ class StorageFaultTest {
             try {
                 awaitInsertInFlight();
                 postgres.close();
-                Thread.sleep(3000);
+                // the database stays down for three seconds: uploads meanwhile must be refused, not half-stored
+                Awaitility.await("the database is down").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                        .until(() -> !accepting(port));
                 postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -167,12 +170,8 @@ class StorageFaultTest {
             Files.delete(filler);
         }
         // room again: the next upload is stored, and the refused one left nothing behind
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        int status;
-        do {
-            status = upload(classificationCsv(ROWS)).getStatus();
-        } while (status != 201 && Instant.now().isBefore(until) && sleep());
-        assertThat(status).isEqualTo(201);
+        Awaitility.await("an upload stored once there is room").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> upload(classificationCsv(ROWS)).getStatus() == 201);
         assertThat(count("submission")).isEqualTo(submissionsBefore + 1);
         assertThat(count("example")).isEqualTo(examplesBefore + ROWS);
         assertEveryStoredSubmissionIsWhole(null);
@@ -180,16 +179,22 @@ class StorageFaultTest {
 
     private static void awaitInsertInFlight() throws Exception {
         try (java.sql.Connection watcher = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {
-            while (true) {
-                try (var rs = watcher.createStatement().executeQuery(
-                        "select count(*) from pg_stat_activity where state = 'active' and query like 'insert into example%'")) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(10);
-            }
+            Awaitility.await("an upload's rows being written").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        try (var rs = watcher.createStatement().executeQuery(
+                                "select count(*) from pg_stat_activity where state = 'active' and query like 'insert into example%'")) {
+                            rs.next();
+                            return rs.getLong(1) > 0;
+                        }
+                    });
+        }
+    }
+
+    private static boolean accepting(int port) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
@@ -206,11 +211,6 @@ class StorageFaultTest {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    private static boolean sleep() throws InterruptedException {
-        Thread.sleep(500);
-        return true;
     }
 
     private static boolean mountTmpfs(Path dir, String size) {

@@ -1,5 +1,6 @@
 package org.ladderboard.app.access;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -287,29 +288,17 @@ class AccessMatrixTest extends IntegrationTest {
                 .params(accountOf.get(Who.CONTESTANT).getId(), accountOf.get(Who.OTHER).getId()).update();
     }
 
-    private void awaitScored(long id) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(until)) {
-            String status = jdbc.sql("select status from submission where id = ?").param(id).query(String.class).single();
-            if (status.equals("SCORED")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("submission " + id + " was not scored in time");
+    private void awaitScored(long id) {
+        Awaitility.await("submission " + id + " scored").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select status from submission where id = ?").param(id).query(String.class).single()
+                        .equals("SCORED"));
     }
 
     private long awaitExport(long roundId) throws Exception {
         mvc.perform(post("/organizer/rounds/" + roundId + "/exports").param("kind", "leaderboard.csv")
                 .session(sessionOf.get(Who.ORGANIZER)).with(csrf()));
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            var done = jdbc.sql("select id from export_job where status = 'READY' order by id desc limit 1").query(Long.class).optional();
-            if (done.isPresent()) {
-                return done.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no export finished");
+        return Awaitility.await("an export finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select id from export_job where status = 'READY' order by id desc limit 1")
+                        .query(Long.class).optional(), java.util.Optional::isPresent).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package org.ladderboard.app.scoring;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -47,14 +48,9 @@ class ScoringFlowTest extends IntegrationTest {
     }
 
     private JsonNode awaitStatus(Account who, long id, String wanted) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode results;
-        do {
-            Thread.sleep(200);
-            results = results(who, id);
-        } while (!results.get("status").asString().equals(wanted) && Instant.now().isBefore(until));
-        assertThat(results.get("status").asString()).isEqualTo(wanted);
-        return results;
+        return Awaitility.await("submission " + id + " " + wanted).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> results(who, id), results -> results.get("status").asString().equals(wanted));
     }
 
     @Test
@@ -253,11 +249,8 @@ class ScoringFlowTest extends IntegrationTest {
         mvc.perform(post("/organizer/rounds/" + round + "/exports").param("kind", "release.zip").with(csrf()).with(asOrganizer))
                 .andExpect(status().is3xxRedirection());
         long job = jdbc.sql("select max(id) from export_job where kind = 'release.zip'").query(Long.class).single();
-        java.time.Instant until = java.time.Instant.now().plusSeconds(30);
-        while (!"READY".equals(jdbc.sql("select status from export_job where id = ?").param(job).query(String.class).single())) {
-            assertThat(java.time.Instant.now()).isBefore(until);
-            Thread.sleep(100);
-        }
+        Awaitility.await("export " + job + " ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "READY".equals(jdbc.sql("select status from export_job where id = ?").param(job).query(String.class).single()));
         mvc.perform(get("/organizer/exports").with(asOrganizer)).andExpect(content().string(
                 org.hamcrest.Matchers.containsString("/organizer/exports/" + job)));
         byte[] background = mvc.perform(get("/organizer/exports/" + job).with(asOrganizer)).andExpect(status().isOk())
@@ -313,16 +306,17 @@ class ScoringFlowTest extends IntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(owner.getEmail(), PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
-        Thread.sleep(1000);
-        JsonNode results = results(owner, id);
-        assertThat(results.get("status").asString()).isEqualTo("CANCELLED");
-        for (JsonNode job : results.get("jobs")) {
-            assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
-        }
+        // every job ends cancelled once its worker has seen the cancel (at its next heartbeat, 200 ms here)
+        JsonNode results = Awaitility.await("jobs cancelled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> results(owner, id), r -> r.get("status").asString().equals("CANCELLED")
+                        && java.util.stream.StreamSupport.stream(r.get("jobs").spliterator(), false)
+                                .allMatch(job -> job.get("status").asString().equals("CANCELLED")));
+        assertThat(results.get("jobs")).isNotEmpty();
+        // and no score is stored after that: the count holds still for a second (five heartbeats)
         long scoredAfter = jdbc.sql("select count(*) from example_score where submission_id = ?").param(id).query(Long.class).single();
-        Thread.sleep(1000);
-        assertThat(jdbc.sql("select count(*) from example_score where submission_id = ?").param(id).query(Long.class).single())
-                .isEqualTo(scoredAfter);
+        Awaitility.await("no score after the cancel").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> jdbc.sql("select count(*) from example_score where submission_id = ?").param(id)
+                        .query(Long.class).single() == scoredAfter);
     }
 
     @Test
