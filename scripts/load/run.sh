@@ -23,10 +23,10 @@ WORK=target/load
 rm -rf "$WORK" && mkdir -p "$WORK/csv"
 
 command -v wrk >/dev/null || { sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; $SUDO apt-get install -y -q wrk >/dev/null; }
-[ -f app/target/ladderboard-app.jar ] || ./mvnw -q install -DskipTests
+[ -f standalone/target/ladderboard.jar ] || ./mvnw -B package -DskipTests
 
 echo "== starting the one-command app on port $PORT"
-LADDERBOARD_DEMO_PASSWORD=$PASSWORD java -Xmx4g -jar app/target/ladderboard-app.jar --server.port="$PORT" \
+LADDERBOARD_DEMO_PASSWORD=$PASSWORD java -Xmx4g -jar standalone/target/ladderboard.jar --server.port="$PORT" \
     --ladderboard.database.embedded-dir="$WORK/postgres" >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
