@@ -123,7 +123,8 @@ public final class ScoreStore {
                            count(*) filter (where truncated),
                            avg(loss), stddev_samp(loss) / sqrt(count(loss)),
                            avg(correct::int), stddev_samp(correct::int) / sqrt(count(correct)),
-                           avg(exp(total_logprob)),
+                           -- exp below -745 is under the smallest double, which PostgreSQL raises as an error
+                           avg(case when total_logprob > -745 then exp(total_logprob) else 0 end),
                            avg(logodds_difference), stddev_samp(logodds_difference) / sqrt(count(logodds_difference))
                     from example_score where submission_id = ? and ladder = ? and model = ?
                     on conflict (submission_id, ladder, model) do update set
