@@ -18,6 +18,7 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.worker.queue.ClaimedJob;
+import org.ladderboard.worker.queue.ErrorKind;
 import org.ladderboard.worker.queue.JobQueue;
 import org.ladderboard.worker.queue.ScoreStore;
 import org.slf4j.Logger;
@@ -93,10 +94,15 @@ public final class ScoringWorker implements Runnable {
                     sleep(settings.idlePoll());
                 }
             } catch (SQLException e) {
-                // the database is away (restart, network): keep trying; leases we held expire and are re-queued
-                log.warn("Database unavailable ({}); retrying", e.getMessage());
+                if (ErrorKind.of(e) == ErrorKind.INFRASTRUCTURE) {
+                    // the database is away (restart, network): keep trying; leases we held expire and are re-queued
+                    log.warn("Database unavailable ({}, SQLSTATE {}); retrying", e.getMessage(), ErrorKind.sqlState(e));
+                } else {
+                    log.error("Queue statement failed (SQLSTATE {})", ErrorKind.sqlState(e), e);
+                }
                 sleep(settings.idlePoll());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the loop outlives any one failure: a dead worker thread would leave the queue unserved
                 log.error("Unexpected error in the worker loop", e);
                 sleep(settings.idlePoll());
             }
@@ -120,7 +126,7 @@ public final class ScoringWorker implements Runnable {
             return;
         }
         AtomicBoolean lost = new AtomicBoolean();
-        AtomicInteger done = new AtomicInteger(scores.scored(job));
+        AtomicInteger done = new AtomicInteger();
         double[] rate = {Double.NaN};
         Double[] loadSeconds = {null};
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -135,11 +141,15 @@ public final class ScoringWorker implements Runnable {
                     lost.set(true);
                 }
                 queue.workerHeartbeat(settings.id(), settings.host(), job.id(), job.model(), perSecond);
-            } catch (SQLException e) {
+                // a busy worker still frees the jobs of dead ones, so none waits for an idle worker to be re-queued
+                queue.reapExpiredLeases();
+            } catch (SQLException | RuntimeException e) {
+                // a scheduled task that throws is never run again: the lease would lapse while the work goes on
                 log.warn("Heartbeat for job {} failed: {}", job.id(), e.getMessage());
             }
         }, settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         try {
+            done.set(scores.scored(job));
             TaskType taskType = TaskType.fromId(job.taskType())
                     .orElseThrow(() -> new DataException("unknown task type '" + job.taskType() + "'"));
             List<ScoreStore.Pending> pending = scores.pending(job);
@@ -176,10 +186,18 @@ public final class ScoringWorker implements Runnable {
         } catch (CancellationException e) {
             log.info("Job {} stopped: no longer ours", job.id());
         } catch (DataException e) {
-            queue.failForData(job, settings.id(), e.getMessage());
+            queue.fail(job, settings.id(), ErrorKind.DATA, e.getMessage());
         } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
+            ErrorKind kind = ErrorKind.of(e);
+            if (kind == ErrorKind.INFRASTRUCTURE) {
+                // nothing can be written now; the lease lapses and the reaper re-queues the job (docs/reliability.md)
+                throw e;
+            }
+            log.warn("Job {} attempt {} failed on the database (SQLSTATE {}): {}", job.id(), job.attempt(),
+                    ErrorKind.sqlState(e), e.getMessage());
+            queue.fail(job, settings.id(), kind, storageFailure(e));
+        } catch (Exception | Error e) {
+            // an engine failure (a crash, out of memory) may be this machine's: retried until the attempts run out
             log.warn("Job {} attempt {} failed: {}", job.id(), job.attempt(), e.toString());
             currentRung = null;
             engine.close();
@@ -189,9 +207,23 @@ public final class ScoringWorker implements Runnable {
         }
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    /** A database refusal of this job's scores, as the contestant reads it. */
+    private static String storageFailure(SQLException e) {
+        // a batch's own message repeats the statement; the server's error is the next one
+        SQLException server = e.getNextException() != null ? e.getNextException() : e;
+        String message = server.getMessage() == null ? server.getClass().getSimpleName()
+                : server.getMessage().replace("ERROR: ", "");
+        return describe("the scores could not be stored: " + message + " (SQLSTATE " + ErrorKind.sqlState(e) + ")");
+    }
+
+    private static String describe(Throwable e) {
+        return describe(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** At most 2,000 characters, and no zero byte, which a PostgreSQL text column cannot hold. */
+    private static String describe(String message) {
+        String printable = message.replace("\u0000", "\\0");
+        return printable.length() > 2000 ? printable.substring(0, 2000) : printable;
     }
 
     private void sleep(Duration duration) {

@@ -133,14 +133,14 @@ public final class JobQueue {
         refreshSubmission(c, job.submissionId(), "all models scored");
     }
 
-    /** A data error (the dataset's fault): fails at once; the message is shown to the contestant. */
-    public void failForData(ClaimedJob job, String worker, String message) throws SQLException {
+    /** A data error or an internal fault: fails at once, not retried; the message is shown to the contestant. */
+    public void fail(ClaimedJob job, String worker, ErrorKind kind, String message) throws SQLException {
         inFencedTransaction(job, worker, c -> {
             update(c, """
                     update scoring_job
-                    set status = 'FAILED', error_kind = 'DATA', error_message = ?, finished_at = now(), updated_at = now(),
+                    set status = 'FAILED', error_kind = ?, error_message = ?, finished_at = now(), updated_at = now(),
                         lease_owner = null, lease_expires_at = null
-                    where id = ? and attempt = ?""", message, job.id(), job.attempt());
+                    where id = ? and attempt = ?""", kind.name(), message, job.id(), job.attempt());
             endAttempt(c, job, "FAILED", message);
             refreshSubmission(c, job.submissionId(), message);
         });

@@ -1,0 +1,74 @@
+package org.ladderboard.worker.queue;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * Why a job failed, as {@code scoring_job.error_kind} stores it. A database error is classified by its SQLSTATE: only
+ * the classes that say the database is away or busy are infrastructure (retried); a data or integrity error is the
+ * data's (the job fails at once, with the reason shown to the contestant), and anything else is an internal fault
+ * that fails the job at once too, so no error can keep a job running without end.
+ */
+public enum ErrorKind {
+    /** The dataset cannot be scored or its scores cannot be stored as they are. */
+    DATA,
+    /** The database, the network or the worker's machine: retried with a backoff. */
+    INFRASTRUCTURE,
+    /** A fault in the platform itself: fails the job at once so that an organizer looks at it. */
+    INTERNAL;
+
+    /** connection (08), insufficient resources (53), operator intervention (57P01–57P05), system error (58). */
+    private static final Set<String> INFRASTRUCTURE_CLASSES = Set.of("08", "53", "58");
+    /** serialization failure and deadlock: the transaction may simply be run again. */
+    private static final Set<String> RETRY_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03", "57P04", "57P05");
+    /** data exception (22) and integrity constraint violation (23). */
+    private static final Set<String> DATA_CLASSES = Set.of("22", "23");
+
+    /** The kind of a database error, from the first SQLSTATE along its causes. */
+    public static ErrorKind of(SQLException e) {
+        String state = sqlState(e);
+        if (state == null) {
+            // the pool's "no connection available" and a socket error carry no state
+            return e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
+                    || hasCause(e, IOException.class) ? INFRASTRUCTURE : INTERNAL;
+        }
+        String stateClass = state.substring(0, Math.min(2, state.length()));
+        if (INFRASTRUCTURE_CLASSES.contains(stateClass) || RETRY_STATES.contains(state)) {
+            return INFRASTRUCTURE;
+        }
+        return DATA_CLASSES.contains(stateClass) ? DATA : INTERNAL;
+    }
+
+    /** The first SQLSTATE found on the error, its chained errors or its causes. */
+    public static String sqlState(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                if (s.getSQLState() != null) {
+                    return s.getSQLState();
+                }
+                if (s.getNextException() != null && s.getNextException().getSQLState() != null) {
+                    return s.getNextException().getSQLState();
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
