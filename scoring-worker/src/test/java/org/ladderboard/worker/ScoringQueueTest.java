@@ -228,7 +228,7 @@ class ScoringQueueTest {
         start("w", QueueFixture.engine(), 10, heartbeatMs, 20);
         await(Duration.ofSeconds(60), "scoring to start", quietly(() -> fixture.count("select count(*) from example_score") > 40));
         try (Connection c = fixture.db.getConnection()) {
-            JobQueue.cancelSubmission(c, submission, "cancelled by the contestant");
+            new JobQueue(fixture.db).cancel(c, submission, "cancelled by the author");
         }
         Thread.sleep(2L * heartbeatMs + 500);
         long afterCancel = fixture.count("select count(*) from example_score");

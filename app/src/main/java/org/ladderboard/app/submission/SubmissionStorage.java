@@ -8,6 +8,7 @@ import java.util.List;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ParsedPart;
+import org.ladderboard.worker.queue.SubmissionStatus;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,16 +1,14 @@
 package org.ladderboard.worker.queue;
 
-import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
  * Why a job failed, as {@code scoring_job.error_kind} stores it. A database error is classified by its SQLSTATE: only
  * the classes that say the database is away or busy are infrastructure (retried); a data or integrity error is the
  * data's (the job fails at once, with the reason shown to the contestant), and anything else is an internal fault
- * that fails the job at once too, so no error can keep a job running without end.
+ * that fails the job at once too. An error without a SQLSTATE never came from the server (the pool or the driver
+ * lost the connection) and counts as infrastructure. docs/database.md has the policy.
  */
 public enum ErrorKind {
     /** The dataset cannot be scored or its scores cannot be stored as they are. */
@@ -20,9 +18,12 @@ public enum ErrorKind {
     /** A fault in the platform itself: fails the job at once so that an organizer looks at it. */
     INTERNAL;
 
-    /** connection (08), insufficient resources (53), operator intervention (57P01–57P05), system error (58). */
+    /** connection exception (08), insufficient resources (53: disk full, out of memory), system error (58: I/O). */
     private static final Set<String> INFRASTRUCTURE_CLASSES = Set.of("08", "53", "58");
-    /** serialization failure and deadlock: the transaction may simply be run again. */
+    /**
+     * serialization failure and deadlock (the transaction may simply run again), and the server shutting down,
+     * crashing, starting up or dropping connections (57P01–57P05); 57014, a cancelled statement, is not among them.
+     */
     private static final Set<String> RETRY_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03", "57P04", "57P05");
     /** data exception (22) and integrity constraint violation (23). */
     private static final Set<String> DATA_CLASSES = Set.of("22", "23");
@@ -31,9 +32,9 @@ public enum ErrorKind {
     public static ErrorKind of(SQLException e) {
         String state = sqlState(e);
         if (state == null) {
-            // the pool's "no connection available" and a socket error carry no state
-            return e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
-                    || hasCause(e, IOException.class) ? INFRASTRUCTURE : INTERNAL;
+            // the server names every error it raises; one without a state comes from the driver or the pool
+            // ("Connection is closed", "Connection is not available"), which is the database going away
+            return INFRASTRUCTURE;
         }
         String stateClass = state.substring(0, Math.min(2, state.length()));
         if (INFRASTRUCTURE_CLASSES.contains(stateClass) || RETRY_STATES.contains(state)) {
@@ -58,17 +59,5 @@ public enum ErrorKind {
             }
         }
         return null;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }

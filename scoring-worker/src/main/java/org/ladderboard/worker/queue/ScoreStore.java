@@ -43,17 +43,7 @@ public final class ScoreStore {
     public List<Pending> pending(ClaimedJob job) throws SQLException {
         List<Pending> out = new ArrayList<>();
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select e.id, p.name, e.row_number, e.line_number, e.prompt, e.other_prompt, e.classes::text,
-                            e.answer_index, e.completion
-                     from example e join submission_part p on p.id = e.part_id
-                     where e.submission_id = ?
-                       and not exists (select 1 from example_score s
-                                       where s.example_id = e.id and s.ladder = ? and s.model = ?)
-                     order by e.position""")) {
-            ps.setLong(1, job.submissionId());
-            ps.setString(2, job.ladder());
-            ps.setString(3, job.model());
+             PreparedStatement ps = JobQueue.prepare(c, "pending_examples", job.submissionId(), job.ladder(), job.model())) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String classes = rs.getString(7);
@@ -73,12 +63,7 @@ public final class ScoreStore {
      */
     public boolean write(ClaimedJob job, String worker, List<Pending> pending, List<ExampleResult> results) throws SQLException {
         return queue.inFencedTransaction(job, worker, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
-                                               class_token_counts, loss, correct, predicted, total_logprob, token_count,
-                                               logodds_difference, truncated, error)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (example_id, ladder, model) do nothing""")) {
+            try (PreparedStatement ps = c.prepareStatement(QueueSql.named("insert_score"))) {
                 for (ExampleResult r : results) {
                     ps.setLong(1, pending.get(r.index()).exampleId());
                     ps.setString(2, job.ladder());
@@ -114,39 +99,16 @@ public final class ScoreStore {
     public boolean finish(ClaimedJob job, String worker, long modelParameters, Double examplesPerSecond,
                           Double modelLoadSeconds) throws SQLException {
         return queue.inFencedTransaction(job, worker, c -> {
-            JobQueue.update(c, """
-                    insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
-                                              truncated, mean_loss, loss_stderr, accuracy, accuracy_stderr, option_mass,
-                                              mean_logodds, logodds_stderr)
-                    select ?, ?, ?, ?,
-                           count(*) filter (where error is null), count(*) filter (where error is not null),
-                           count(*) filter (where truncated),
-                           avg(loss), stddev_samp(loss) / sqrt(count(loss)),
-                           avg(correct::int), stddev_samp(correct::int) / sqrt(count(correct)),
-                           -- exp below -745 is under the smallest double, which PostgreSQL raises as an error
-                           avg(case when total_logprob > -745 then exp(total_logprob) else 0 end),
-                           avg(logodds_difference), stddev_samp(logodds_difference) / sqrt(count(logodds_difference))
-                    from example_score where submission_id = ? and ladder = ? and model = ?
-                    on conflict (submission_id, ladder, model) do update set
-                        examples_scored = excluded.examples_scored, errors = excluded.errors, truncated = excluded.truncated,
-                        mean_loss = excluded.mean_loss, loss_stderr = excluded.loss_stderr, accuracy = excluded.accuracy,
-                        accuracy_stderr = excluded.accuracy_stderr, option_mass = excluded.option_mass,
-                        mean_logodds = excluded.mean_logodds, logodds_stderr = excluded.logodds_stderr,
-                        computed_at = now()""",
-                    job.submissionId(), job.ladder(), job.model(), modelParameters,
+            JobQueue.update(c, "aggregate_model", job.submissionId(), job.ladder(), job.model(), modelParameters,
                     job.submissionId(), job.ladder(), job.model());
-            JobQueue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
+            queue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
         });
     }
 
     /** How many of the job's examples are scored already (by any attempt). */
     public int scored(ClaimedJob job) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select count(*) from example_score where submission_id = ? and ladder = ? and model = ?")) {
-            ps.setLong(1, job.submissionId());
-            ps.setString(2, job.ladder());
-            ps.setString(3, job.model());
+             PreparedStatement ps = JobQueue.prepare(c, "count_scores", job.submissionId(), job.ladder(), job.model())) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
