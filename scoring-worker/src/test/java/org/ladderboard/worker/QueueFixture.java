@@ -9,13 +9,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
+
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -60,6 +61,14 @@ final class QueueFixture implements AutoCloseable {
         db = new HikariDataSource(config);
     }
 
+    private boolean answers() {
+        try (Connection c = java.sql.DriverManager.getConnection(url(), "postgres", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     String url() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
@@ -67,7 +76,9 @@ final class QueueFixture implements AutoCloseable {
     /** Stops the database and starts it again on the same data and port, as a server restart does. */
     void restartDatabase(Duration down) throws Exception {
         postgres.close();
-        Thread.sleep(down.toMillis());
+        // the workers see a database that stays away for all of {@code down}
+        await("the database to stay down").during(down).atMost(down.plusSeconds(10))
+                .until(() -> !answers());
         postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
     }
 
@@ -204,23 +215,12 @@ final class QueueFixture implements AutoCloseable {
         }
     }
 
-    /** Waits for {@code condition}, re-checking every 100 ms, failing after {@code timeout}. */
-    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     /** A condition over the database that counts a failed query as not yet true (the database may be restarting). */
     interface Query {
         boolean holds() throws SQLException;
     }
 
-    static BooleanSupplier quietly(Query query) {
+    static Callable<Boolean> quietly(Query query) {
         return () -> {
             try {
                 return query.holds();

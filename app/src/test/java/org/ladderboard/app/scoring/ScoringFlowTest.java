@@ -313,6 +313,15 @@ class ScoringFlowTest extends IntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(owner.getEmail(), PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        // the history, which judges read, says who in words and never names an address
+        assertThat(jdbc.sql("select note from submission_event where submission_id = ? and status = 'CANCELLED'")
+                .param(id).query(String.class).single()).isEqualTo("cancelled by the author");
+        long second = submit(owner, classificationCsv(2000));
+        Account organizer = newAccount(Role.ORGANIZER);
+        mvc.perform(post("/api/submissions/" + second + "/cancel").with(httpBasic(organizer.getEmail(), PASSWORD)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select note from submission_event where submission_id = ? and status = 'CANCELLED'")
+                .param(second).query(String.class).single()).isEqualTo("cancelled by an organizer");
         Thread.sleep(1000);
         JsonNode results = results(owner, id);
         assertThat(results.get("status").asString()).isEqualTo("CANCELLED");
