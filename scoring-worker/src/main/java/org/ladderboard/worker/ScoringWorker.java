@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -38,9 +39,18 @@ public final class ScoringWorker implements Runnable {
      * @param chunkSize      examples scored and written together; a crash loses at most one chunk of work
      * @param backoffSeconds first retry delay after an infrastructure error, doubling per attempt
      * @param idlePoll       how long to wait when the queue is empty
+     * @param stallLimit     how long a job may go without a chunk stored (the model load included) before the worker
+     *                       lets its lease lapse, so a hung engine cannot hold a job with heartbeats alone
      */
     public record Settings(String id, String host, int leaseSeconds, Duration heartbeat, int chunkSize,
-                           int backoffSeconds, Duration idlePoll) {
+                           int backoffSeconds, Duration idlePoll, Duration stallLimit) {
+
+        public static final Duration DEFAULT_STALL_LIMIT = Duration.ofMinutes(30);
+
+        public Settings(String id, String host, int leaseSeconds, Duration heartbeat, int chunkSize, int backoffSeconds,
+                        Duration idlePoll) {
+            this(id, host, leaseSeconds, heartbeat, chunkSize, backoffSeconds, idlePoll, DEFAULT_STALL_LIMIT);
+        }
 
         public static Settings defaults(String id, String host) {
             return new Settings(id, host, 60, Duration.ofSeconds(10), 256, 10, Duration.ofSeconds(2));
@@ -127,6 +137,7 @@ public final class ScoringWorker implements Runnable {
         }
         AtomicBoolean lost = new AtomicBoolean();
         AtomicInteger done = new AtomicInteger();
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         double[] rate = {Double.NaN};
         Double[] loadSeconds = {null};
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -136,6 +147,14 @@ public final class ScoringWorker implements Runnable {
         });
         heartbeat.scheduleAtFixedRate(() -> {
             try {
+                if (System.nanoTime() - lastProgress.get() > settings.stallLimit().toNanos()) {
+                    // a hung engine: stop renewing, so the lease lapses and the reaper takes the job back
+                    if (!lost.getAndSet(true)) {
+                        log.warn("Job {} stored nothing for {}; letting its lease lapse", job.id(), settings.stallLimit());
+                    }
+                    queue.reapExpiredLeases();
+                    return;
+                }
                 Double perSecond = Double.isNaN(rate[0]) ? null : rate[0];
                 if (!queue.heartbeat(job, settings.id(), settings.leaseSeconds(), done.get(), perSecond, loadSeconds[0])) {
                     lost.set(true);
@@ -178,6 +197,7 @@ public final class ScoringWorker implements Runnable {
                 }
                 scoredHere += chunk.size();
                 done.addAndGet(chunk.size());
+                lastProgress.set(System.nanoTime());
                 rate[0] = scoredHere / ((System.nanoTime() - started) / 1e9);
             }
             if (!scores.finish(job, settings.id(), rung.parameters(), Double.isNaN(rate[0]) ? null : rate[0], loadSeconds[0])) {

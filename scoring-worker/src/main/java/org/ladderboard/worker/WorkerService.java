@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The standalone worker service ({@code java -jar ladderboard-worker.jar [work] …}): any number of them, on any
  * hosts, share the queue in PostgreSQL. Options: {@code --ladders FILE} (default: {@code LADDERBOARD_LADDERS} or
  * the app's {@code application.yml}), {@code --threads N}, {@code --device cpu|gpu}, {@code --checkpoint-root DIR},
- * and the queue timings {@code --lease-seconds}, {@code --heartbeat-ms}, {@code --chunk-size}, {@code --backoff-seconds}.
+ * and the queue timings {@code --lease-seconds}, {@code --heartbeat-ms}, {@code --chunk-size}, {@code --backoff-seconds},
+ * {@code --stall-seconds}.
  * The database is {@code SPRING_DATASOURCE_URL/USERNAME/PASSWORD}, or, on the one-command run's machine, the
  * embedded database under {@code ./data/postgres}.
  */
@@ -50,7 +51,9 @@ final class WorkerService {
             String id = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
             ScoringWorker.Settings settings = new ScoringWorker.Settings(id, host, args.integer("lease-seconds", 60),
                     Duration.ofMillis(args.integer("heartbeat-ms", 10_000)), args.integer("chunk-size", 256),
-                    args.integer("backoff-seconds", 10), Duration.ofMillis(args.integer("idle-poll-ms", 2_000)));
+                    args.integer("backoff-seconds", 10), Duration.ofMillis(args.integer("idle-poll-ms", 2_000)),
+                    Duration.ofSeconds(args.integer("stall-seconds",
+                            (int) ScoringWorker.Settings.DEFAULT_STALL_LIMIT.toSeconds())));
             ScoringWorker worker = new ScoringWorker(db, ladders,
                     new DjlScoringEngine(root, args.options().getOrDefault("device", "cpu"),
                             args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET)), settings);

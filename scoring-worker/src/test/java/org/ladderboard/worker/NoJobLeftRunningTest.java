@@ -166,6 +166,54 @@ class NoJobLeftRunningTest {
                 .as("every attempt ended").isZero();
     }
 
+    /** The real engine, except that a batch holding the row "HANG" never finishes until the worker gives it up. */
+    private static ScoringEngine hangingOnMarkedRow() {
+        DjlScoringEngine real = QueueFixture.engine();
+        return new ScoringEngine() {
+            @Override
+            public List<ExampleResult> score(Ladder.Rung rung, TaskType type, List<Example> examples,
+                                             BooleanSupplier cancelled) throws Exception {
+                if (examples.stream().anyMatch(e -> e.prompt().equals("HANG"))) {
+                    await().forever().pollInterval(Duration.ofMillis(50)).until(cancelled::getAsBoolean);
+                    throw new java.util.concurrent.CancellationException("given up");
+                }
+                return real.score(rung, type, examples, cancelled);
+            }
+
+            @Override
+            public double lastLoadSeconds() {
+                return real.lastLoadSeconds();
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
+    @Test
+    void aHungEngineCannotHoldAJobWithHeartbeatsAlone() throws Exception {
+        long hung = fixture.submission(20, List.of("micro-40k"), "HANG");
+        long good = fixture.submission(20, List.of("micro-40k"), null);
+        Duration stallLimit = Duration.ofSeconds(3);
+        watchForStalls();
+        worker = new ScoringWorker(fixture.db, List.of(QueueFixture.MICRO), hangingOnMarkedRow(),
+                new ScoringWorker.Settings("w", "test-host", LEASE_SECONDS, Duration.ofMillis(HEARTBEAT_MS), 10, 0,
+                        Duration.ofMillis(100), stallLimit));
+        thread = new Thread(worker, "w");
+        thread.start();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                fixture.count("select count(*) from scoring_job where status in ('QUEUED', 'RUNNING')") == 0);
+
+        assertThat(longestStallMillis.get()).as("longest time a running job made no progress, ms")
+                .isLessThan(stallLimit.toMillis() + LEASE_SECONDS * 1000L + 3 * HEARTBEAT_MS + 2_000);
+        assertThat(reason(hung)).startsWith("INFRASTRUCTURE after ").contains("stopped answering");
+        assertThat(fixture.strings("select status from submission where id in (?, ?) order by id", hung, good))
+                .containsExactly("FAILED", "SCORED");
+    }
+
     private String reason(long submission) throws Exception {
         return fixture.strings("select error_kind || ' after ' || attempt || ': ' || error_message from scoring_job "
                 + "where submission_id = ?", submission).get(0);

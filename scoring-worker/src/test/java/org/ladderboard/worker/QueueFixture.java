@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -27,6 +28,7 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationSettings;
+import org.ladderboard.worker.queue.ExampleTable;
 
 /**
  * A real PostgreSQL with the app's schema, the bundled micro ladder, and submissions inserted the way the web app
@@ -108,23 +110,15 @@ final class QueueFixture implements AutoCloseable {
                     insert into submission_part (submission_id, position, name, file_name, format, sha256, bytes,
                                                  example_count, columns, content)
                     values (?, 0, 'p', 'p.csv', 'csv', repeat('0', 64), 0, ?, '[]', ''::bytea) returning id""", submission, n);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into example (submission_id, part_id, position, row_number, line_number, prompt, classes, answer_index)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
-                for (int i = 0; i < n; i++) {
-                    Example e = PROBE.get(i % PROBE.size());
-                    ps.setLong(1, submission);
-                    ps.setLong(2, part);
-                    ps.setInt(3, i);
-                    ps.setInt(4, i + 1);
-                    ps.setInt(5, i + 2);
-                    ps.setString(6, poisonPrompt != null && i == n / 2 ? poisonPrompt : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : ""));
-                    ps.setString(7, "[\"" + e.classes().get(0) + "\", \"" + e.classes().get(1) + "\"]");
-                    ps.setInt(8, e.answerIndex());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<Example> examples = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Example e = PROBE.get(i % PROBE.size());
+                String prompt = poisonPrompt != null && i == n / 2 ? poisonPrompt
+                        : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : "");
+                examples.add(new Example("p", i + 1, i + 2, prompt, null, e.classes().subList(0, 2), e.answerIndex(),
+                        null, Map.of()));
             }
+            ExampleTable.insert(c, submission, part, 0, examples);
             for (String rung : rungs) {
                 long parameters = MICRO.rungs().stream().filter(r -> r.name().equals(rung)).findFirst().orElseThrow().parameters();
                 id(c, "insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, max_attempts) "

@@ -5,15 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.engine.scoring.ExampleResult;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +25,6 @@ public final class ScoreStore {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private final DataSource db;
     private final JobQueue queue;
@@ -41,20 +36,10 @@ public final class ScoreStore {
 
     /** Examples of the job's submission with no score yet for its ladder model, in file order. */
     public List<Pending> pending(ClaimedJob job) throws SQLException {
-        List<Pending> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = JobQueue.prepare(c, "pending_examples", job.submissionId(), job.ladder(), job.model())) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String classes = rs.getString(7);
-                    Integer answer = (Integer) rs.getObject(8);
-                    out.add(new Pending(rs.getLong(1), new Example(rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getString(5), rs.getString(6), classes == null ? null : JSON.readValue(classes, STRINGS),
-                            answer, rs.getString(9), Map.of())));
-                }
-            }
+        try (Connection c = db.getConnection()) {
+            return ExampleTable.unscored(c, job.submissionId(), job.ladder(), job.model()).stream()
+                    .map(e -> new Pending(e.id(), e.example())).toList();
         }
-        return out;
     }
 
     /**
@@ -85,6 +70,7 @@ public final class ScoreStore {
                     setDouble(ps, 14, r.logoddsDifference());
                     ps.setBoolean(15, r.truncated());
                     ps.setString(16, r.error());
+                    ps.setString(17, ScoreRecord.json(r));
                     ps.addBatch();
                 }
                 ps.executeBatch();

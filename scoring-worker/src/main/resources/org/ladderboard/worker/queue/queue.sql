@@ -230,25 +230,32 @@ update scoring_worker set stopped_at = now(), current_job_id = null, current_mod
 -- Scores
 -- ---------------------------------------------------------------------------------------------------------------
 
--- name: pending_examples
--- The submission's examples with no score yet for the job's model, in file order.
--- submission, ladder, model
-select e.id, p.name, e.row_number, e.line_number, e.prompt, e.other_prompt, e.classes::text,
-       e.answer_index, e.completion
+-- name: insert_example
+-- One parsed row of an upload (ExampleTable is the table's only writer and reader).
+-- submission, part, position, row, line, prompt, other prompt, classes, answer index, completion, extra columns
+insert into example (submission_id, part_id, position, row_number, line_number, prompt, other_prompt,
+                     classes, answer_index, completion, extra)
+values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb);
+
+-- name: examples
+-- A submission's examples in file order: all of them, or (given a model) those with no score yet on that model.
+-- submission, model (null for all), ladder, model
+select e.id, e.position, p.name, e.row_number, e.line_number, e.prompt, e.other_prompt, e.classes::text,
+       e.answer_index, e.completion, e.extra::text
 from example e join submission_part p on p.id = e.part_id
 where e.submission_id = ?
-  and not exists (select 1 from example_score s
-                  where s.example_id = e.id and s.ladder = ? and s.model = ?)
+  and (cast(? as varchar) is null
+       or not exists (select 1 from example_score s where s.example_id = e.id and s.ladder = ? and s.model = ?))
 order by e.position;
 
 -- name: insert_score
 -- One example's score; a score already there (from an earlier attempt) is kept.
 -- example, ladder, model, submission, job, attempt, class log-probs, class token counts, loss, correct, predicted,
--- total log-prob, token count, log-odds difference, truncated, error
+-- total log-prob, token count, log-odds difference, truncated, error, the whole record (ScoreRecord)
 insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
                            class_token_counts, loss, correct, predicted, total_logprob, token_count,
-                           logodds_difference, truncated, error)
-values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                           logodds_difference, truncated, error, record)
+values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
 on conflict (example_id, ladder, model) do nothing;
 
 -- name: count_scores
