@@ -81,24 +81,24 @@ public final class TrendVerdict {
         String strength = null;
         Integer turning = null;
         if (pDiffer >= GATE) {
-            verdict = "flat";
+            verdict = Shape.FLAT.id();
         } else {
             int[] valley = k >= 3 ? turn(means, replicateMeans, true) : null;
             int[] peak = k >= 3 ? turn(means, replicateMeans, false) : null;
             if (valley != null && valley[1] == 1) {
-                verdict = "u_shaped";
+                verdict = Shape.U_SHAPED.id();
                 turning = valley[0];
             } else if (peak != null && peak[1] == 1) {
-                verdict = "inverted_u";
+                verdict = Shape.INVERTED_U.id();
                 turning = peak[0];
             } else if (betaInterval[1] < 0) {
-                verdict = "inverse";
+                verdict = Shape.INVERSE.id();
                 strength = strength(steps, -1);
             } else if (betaInterval[0] > 0) {
-                verdict = "standard";
+                verdict = Shape.STANDARD.id();
                 strength = strength(steps, 1);
             } else {
-                verdict = "inconclusive";
+                verdict = Shape.INCONCLUSIVE.id();
             }
         }
         return new Verdict(verdict, strength, beta, betaInterval, (double) negative / REPLICATES, pDiffer, rho, means,

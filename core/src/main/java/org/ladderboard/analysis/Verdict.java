@@ -41,7 +41,7 @@ public record Verdict(
     }
 
     static Verdict insufficient(int models, int examples) {
-        return new Verdict("insufficient", null, Double.NaN, new double[] {Double.NaN, Double.NaN}, Double.NaN, Double.NaN,
+        return new Verdict(Shape.INSUFFICIENT.id(), null, Double.NaN, new double[] {Double.NaN, Double.NaN}, Double.NaN, Double.NaN,
                 Double.NaN, new double[0], new double[0][], List.of(), Double.NaN, null, models, examples);
     }
 }

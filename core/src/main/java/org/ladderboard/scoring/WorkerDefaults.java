@@ -16,6 +16,8 @@ public final class WorkerDefaults {
     public static final int BACKOFF_SECONDS = 10;
     /** How often an idle worker looks for a job. */
     public static final int IDLE_POLL_MS = 1_000;
+    /** A job that stores no example for this long fails as stalled instead of holding its lease forever. */
+    public static final int STALL_SECONDS = 1_800;
     /** Worker threads (each holds one model). */
     public static final int THREADS = 1;
     /** {@code cpu} or {@code gpu}. */

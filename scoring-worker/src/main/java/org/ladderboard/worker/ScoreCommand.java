@@ -21,7 +21,9 @@ import org.ladderboard.validation.ParsedPart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.ladderboard.worker.queue.ScoreRecord;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
                     ? Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)
                     : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
                 for (ExampleResult r : results) {
-                    out.write(JSON.writeValueAsString(line(data.taskType(), r, multiPart ? examples.get(r.index()).part() : null)));
+                    out.write(JSON.writeValueAsString(line(r, multiPart ? examples.get(r.index()).part() : null)));
                     out.write('\n');
                 }
             }
@@ -66,37 +68,14 @@ final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> line(TaskType type, ExampleResult r, String part) {
-        Map<String, Object> line = new LinkedHashMap<>();
+    /** The example's place in the file, its part when the file has several, and its score record. */
+    static ObjectNode line(ExampleResult r, String part) {
+        ObjectNode line = JSON.createObjectNode();
         line.put("index", r.index());
         if (part != null) {
             line.put("part", part);
         }
-        if (!r.ok()) {
-            line.put("error", r.error());
-            return line;
-        }
-        switch (type) {
-            case SEQUENCE_PROB -> {
-                line.put("loss", r.loss());
-                line.put("token_count", r.tokenCount());
-            }
-            case LOGODDS, ABSOLUTE_LOGODDS -> {
-                line.put("logodds_difference", r.logoddsDifference());
-                line.put("correct", r.correct());
-                line.put("class_logprobs", r.classLogprobs());
-                line.put("class_token_counts", r.classTokenCounts());
-            }
-            default -> {
-                line.put("class_logprobs", r.classLogprobs());
-                line.put("class_token_counts", r.classTokenCounts());
-                line.put("loss", r.loss());
-                line.put("correct", r.correct());
-                line.put("predicted", r.predicted());
-                line.put("total_logprob", r.totalLogprob());
-            }
-        }
-        line.put("truncated", r.truncated());
+        line.setAll(ScoreRecord.of(r));
         return line;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -18,8 +19,10 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.worker.queue.ClaimedJob;
+import org.ladderboard.worker.queue.ErrorKind;
 import org.ladderboard.worker.queue.JobQueue;
 import org.ladderboard.worker.queue.ScoreStore;
+import org.ladderboard.scoring.WorkerDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +40,18 @@ public final class ScoringWorker implements Runnable {
      * @param chunkSize      examples scored and written together; a crash loses at most one chunk of work
      * @param backoffSeconds first retry delay after an infrastructure error, doubling per attempt
      * @param idlePoll       how long to wait when the queue is empty
+     * @param stallLimit     how long a job may go without a chunk stored (the model load included) before the worker
+     *                       lets its lease lapse, so a hung engine cannot hold a job with heartbeats alone
      */
     public record Settings(String id, String host, int leaseSeconds, Duration heartbeat, int chunkSize,
-                           int backoffSeconds, Duration idlePoll) {
+                           int backoffSeconds, Duration idlePoll, Duration stallLimit) {
+
+        public static final Duration DEFAULT_STALL_LIMIT = Duration.ofSeconds(WorkerDefaults.STALL_SECONDS);
+
+        public Settings(String id, String host, int leaseSeconds, Duration heartbeat, int chunkSize, int backoffSeconds,
+                        Duration idlePoll) {
+            this(id, host, leaseSeconds, heartbeat, chunkSize, backoffSeconds, idlePoll, DEFAULT_STALL_LIMIT);
+        }
 
         public static Settings defaults(String id, String host) {
             return new Settings(id, host, 60, Duration.ofSeconds(10), 256, 10, Duration.ofSeconds(2));
@@ -93,10 +105,15 @@ public final class ScoringWorker implements Runnable {
                     sleep(settings.idlePoll());
                 }
             } catch (SQLException e) {
-                // the database is away (restart, network): keep trying; leases we held expire and are re-queued
-                log.warn("Database unavailable ({}); retrying", e.getMessage());
+                if (ErrorKind.of(e) == ErrorKind.INFRASTRUCTURE) {
+                    // the database is away (restart, network): keep trying; leases we held expire and are re-queued
+                    log.warn("Database unavailable ({}, SQLSTATE {}); retrying", e.getMessage(), ErrorKind.sqlState(e));
+                } else {
+                    log.error("Queue statement failed (SQLSTATE {})", ErrorKind.sqlState(e), e);
+                }
                 sleep(settings.idlePoll());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the loop outlives any one failure: a dead worker thread would leave the queue unserved
                 log.error("Unexpected error in the worker loop", e);
                 sleep(settings.idlePoll());
             }
@@ -120,7 +137,8 @@ public final class ScoringWorker implements Runnable {
             return;
         }
         AtomicBoolean lost = new AtomicBoolean();
-        AtomicInteger done = new AtomicInteger(scores.scored(job));
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         double[] rate = {Double.NaN};
         Double[] loadSeconds = {null};
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -130,16 +148,28 @@ public final class ScoringWorker implements Runnable {
         });
         heartbeat.scheduleAtFixedRate(() -> {
             try {
+                if (System.nanoTime() - lastProgress.get() > settings.stallLimit().toNanos()) {
+                    // a hung engine: stop renewing, so the lease lapses and the reaper takes the job back
+                    if (!lost.getAndSet(true)) {
+                        log.warn("Job {} stored nothing for {}; letting its lease lapse", job.id(), settings.stallLimit());
+                    }
+                    queue.reapExpiredLeases();
+                    return;
+                }
                 Double perSecond = Double.isNaN(rate[0]) ? null : rate[0];
                 if (!queue.heartbeat(job, settings.id(), settings.leaseSeconds(), done.get(), perSecond, loadSeconds[0])) {
                     lost.set(true);
                 }
                 queue.workerHeartbeat(settings.id(), settings.host(), job.id(), job.model(), perSecond);
-            } catch (SQLException e) {
+                // a busy worker still frees the jobs of dead ones, so none waits for an idle worker to be re-queued
+                queue.reapExpiredLeases();
+            } catch (SQLException | RuntimeException e) {
+                // a scheduled task that throws is never run again: the lease would lapse while the work goes on
                 log.warn("Heartbeat for job {} failed: {}", job.id(), e.getMessage());
             }
         }, settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         try {
+            done.set(scores.scored(job));
             TaskType taskType = TaskType.fromId(job.taskType())
                     .orElseThrow(() -> new DataException("unknown task type '" + job.taskType() + "'"));
             List<ScoreStore.Pending> pending = scores.pending(job);
@@ -168,6 +198,7 @@ public final class ScoringWorker implements Runnable {
                 }
                 scoredHere += chunk.size();
                 done.addAndGet(chunk.size());
+                lastProgress.set(System.nanoTime());
                 rate[0] = scoredHere / ((System.nanoTime() - started) / 1e9);
             }
             if (!scores.finish(job, settings.id(), rung.parameters(), Double.isNaN(rate[0]) ? null : rate[0], loadSeconds[0])) {
@@ -176,10 +207,18 @@ public final class ScoringWorker implements Runnable {
         } catch (CancellationException e) {
             log.info("Job {} stopped: no longer ours", job.id());
         } catch (DataException e) {
-            queue.failForData(job, settings.id(), e.getMessage());
+            queue.fail(job, settings.id(), ErrorKind.DATA, e.getMessage());
         } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
+            ErrorKind kind = ErrorKind.of(e);
+            if (kind == ErrorKind.INFRASTRUCTURE) {
+                // nothing can be written now; the lease lapses and the reaper re-queues the job (docs/reliability.md)
+                throw e;
+            }
+            log.warn("Job {} attempt {} failed on the database (SQLSTATE {}): {}", job.id(), job.attempt(),
+                    ErrorKind.sqlState(e), e.getMessage());
+            queue.fail(job, settings.id(), kind, storageFailure(e));
+        } catch (Exception | Error e) {
+            // an engine failure (a crash, out of memory) may be this machine's: retried until the attempts run out
             log.warn("Job {} attempt {} failed: {}", job.id(), job.attempt(), e.toString());
             currentRung = null;
             engine.close();
@@ -189,9 +228,23 @@ public final class ScoringWorker implements Runnable {
         }
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    /** A database refusal of this job's scores, as the contestant reads it. */
+    private static String storageFailure(SQLException e) {
+        // a batch's own message repeats the statement; the server's error is the next one
+        SQLException server = e.getNextException() != null ? e.getNextException() : e;
+        String message = server.getMessage() == null ? server.getClass().getSimpleName()
+                : server.getMessage().replace("ERROR: ", "");
+        return describe("the scores could not be stored: " + message + " (SQLSTATE " + ErrorKind.sqlState(e) + ")");
+    }
+
+    private static String describe(Throwable e) {
+        return describe(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** At most 2,000 characters, and no zero byte, which a PostgreSQL text column cannot hold. */
+    private static String describe(String message) {
+        String printable = message.replace("\u0000", "\\0");
+        return printable.length() > 2000 ? printable.substring(0, 2000) : printable;
     }
 
     private void sleep(Duration duration) {

@@ -86,6 +86,10 @@ final class WorkerService implements Callable<Integer> {
     @Option(names = "--idle-poll-ms", defaultValue = "" + WorkerDefaults.IDLE_POLL_MS, description = "(default ${DEFAULT-VALUE})")
     int idlePollMs;
 
+    @Option(names = "--stall-seconds", defaultValue = "" + WorkerDefaults.STALL_SECONDS,
+            description = "a job that stores no example for this long fails as stalled (default ${DEFAULT-VALUE})")
+    int stallSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,7 +117,8 @@ final class WorkerService implements Callable<Integer> {
         for (int i = 0; i < threads; i++) {
             String id = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
             ScoringWorker.Settings settings = new ScoringWorker.Settings(id, host, leaseSeconds,
-                    Duration.ofMillis(heartbeatMs), chunkSize, backoffSeconds, Duration.ofMillis(idlePollMs));
+                    Duration.ofMillis(heartbeatMs), chunkSize, backoffSeconds, Duration.ofMillis(idlePollMs),
+                    Duration.ofSeconds(stallSeconds));
             ScoringWorker worker = new ScoringWorker(db, file.ladders(),
                     new DjlScoringEngine(file.checkpointRoot(), device, batchTokens), settings);
             workers.add(worker);

@@ -9,13 +9,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
+
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -26,6 +28,7 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationSettings;
+import org.ladderboard.worker.queue.ExampleTable;
 
 /**
  * A real PostgreSQL with the app's schema, the bundled micro ladder, and submissions inserted the way the web app
@@ -60,6 +63,14 @@ final class QueueFixture implements AutoCloseable {
         db = new HikariDataSource(config);
     }
 
+    private boolean answers() {
+        try (Connection c = java.sql.DriverManager.getConnection(url(), "postgres", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     String url() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
@@ -67,7 +78,9 @@ final class QueueFixture implements AutoCloseable {
     /** Stops the database and starts it again on the same data and port, as a server restart does. */
     void restartDatabase(Duration down) throws Exception {
         postgres.close();
-        Thread.sleep(down.toMillis());
+        // the workers see a database that stays away for all of {@code down}
+        await("the database to stay down").during(down).atMost(down.plusSeconds(10))
+                .until(() -> !answers());
         postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
     }
 
@@ -97,23 +110,15 @@ final class QueueFixture implements AutoCloseable {
                     insert into submission_part (submission_id, position, name, file_name, format, sha256, bytes,
                                                  example_count, columns, content)
                     values (?, 0, 'p', 'p.csv', 'csv', repeat('0', 64), 0, ?, '[]', ''::bytea) returning id""", submission, n);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into example (submission_id, part_id, position, row_number, line_number, prompt, classes, answer_index)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
-                for (int i = 0; i < n; i++) {
-                    Example e = PROBE.get(i % PROBE.size());
-                    ps.setLong(1, submission);
-                    ps.setLong(2, part);
-                    ps.setInt(3, i);
-                    ps.setInt(4, i + 1);
-                    ps.setInt(5, i + 2);
-                    ps.setString(6, poisonPrompt != null && i == n / 2 ? poisonPrompt : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : ""));
-                    ps.setString(7, "[\"" + e.classes().get(0) + "\", \"" + e.classes().get(1) + "\"]");
-                    ps.setInt(8, e.answerIndex());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<Example> examples = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Example e = PROBE.get(i % PROBE.size());
+                String prompt = poisonPrompt != null && i == n / 2 ? poisonPrompt
+                        : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : "");
+                examples.add(new Example("p", i + 1, i + 2, prompt, null, e.classes().subList(0, 2), e.answerIndex(),
+                        null, Map.of()));
             }
+            ExampleTable.insert(c, submission, part, 0, examples);
             for (String rung : rungs) {
                 long parameters = MICRO.rungs().stream().filter(r -> r.name().equals(rung)).findFirst().orElseThrow().parameters();
                 id(c, "insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, max_attempts) "
@@ -204,23 +209,12 @@ final class QueueFixture implements AutoCloseable {
         }
     }
 
-    /** Waits for {@code condition}, re-checking every 100 ms, failing after {@code timeout}. */
-    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     /** A condition over the database that counts a failed query as not yet true (the database may be restarting). */
     interface Query {
         boolean holds() throws SQLException;
     }
 
-    static BooleanSupplier quietly(Query query) {
+    static Callable<Boolean> quietly(Query query) {
         return () -> {
             try {
                 return query.holds();

@@ -1,7 +1,7 @@
 package org.ladderboard.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ladderboard.worker.QueueFixture.await;
+import static org.awaitility.Awaitility.await;
 import static org.ladderboard.worker.QueueFixture.quietly;
 
 import java.nio.file.Path;
@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class ScoringQueueTest {
         return worker;
     }
 
-    private BooleanSupplier jobsIn(String status, long expected) {
+    private Callable<Boolean> jobsIn(String status, long expected) {
         return quietly(() -> fixture.count("select count(*) from scoring_job where status = ?", status) == expected);
     }
 
@@ -76,7 +77,7 @@ class ScoringQueueTest {
         for (int w = 0; w < 3; w++) {
             start("worker-" + w, QueueFixture.engine(), 30, 500, 5);
         }
-        await(Duration.ofSeconds(120), "50 jobs done", jobsIn("DONE", 50));
+        await("50 jobs done").atMost(Duration.ofSeconds(120)).until(jobsIn("DONE", 50));
         for (long s : submissions) {
             assertEveryExampleScoredOnce(s, 12, 2);
         }
@@ -98,8 +99,7 @@ class ScoringQueueTest {
         Path ladders = QueueFixture.laddersFile(tmp, List.of("micro-1m"));
         Process child = fixture.workerProcess(ladders, 3, 500, 10);
         try {
-            await(Duration.ofSeconds(90), "the child worker to score some examples",
-                    quietly(() -> fixture.count("select count(*) from example_score") >= 100));
+            await("the child worker to score some examples").atMost(Duration.ofSeconds(90)).until(quietly(() -> fixture.count("select count(*) from example_score") >= 100));
         } finally {
             child.destroyForcibly();
             child.waitFor();
@@ -108,7 +108,7 @@ class ScoringQueueTest {
         assertThat(before).isLessThan(n);
 
         start("survivor", QueueFixture.engine(), 3, 500, 50);
-        await(Duration.ofSeconds(90), "the job to be finished by another worker", jobsIn("DONE", 1));
+        await("the job to be finished by another worker").atMost(Duration.ofSeconds(90)).until(jobsIn("DONE", 1));
         assertEveryExampleScoredOnce(submission, n, 1);
         assertThat(fixture.strings("select outcome from scoring_job_attempt order by attempt")).containsExactly("EXPIRED", "DONE");
         assertThat(fixture.strings("select distinct attempt::text from example_score order by 1")).containsExactly("1", "2");
@@ -121,7 +121,9 @@ class ScoringQueueTest {
         JobQueue queue = new JobQueue(fixture.db);
         for (int death = 1; death <= JobQueue.SILENT_DEATHS_BEFORE_FAILING; death++) {
             assertThat(queue.claim("doomed-" + death, 1, null, null)).as("claim " + death).isPresent();
-            Thread.sleep(1100); // the worker "dies": no heartbeat, no score
+            // the worker "dies": no heartbeat, no score, until its lease has lapsed
+            await("the lease to lapse").atMost(Duration.ofSeconds(10))
+                    .until(() -> fixture.count("select count(*) from scoring_job where lease_expires_at < now()") == 1);
             queue.reapExpiredLeases();
             String expected = death < JobQueue.SILENT_DEATHS_BEFORE_FAILING ? "QUEUED" : "FAILED";
             assertThat(fixture.strings("select status from scoring_job")).as("after death " + death).containsExactly(expected);
@@ -165,9 +167,9 @@ class ScoringQueueTest {
         long second = fixture.submission(300, List.of("micro-300k"), null);
         start("a", QueueFixture.engine(), 3, 300, 20);
         start("b", QueueFixture.engine(), 3, 300, 20);
-        await(Duration.ofSeconds(60), "scoring to start", quietly(() -> fixture.count("select count(*) from example_score") > 50));
+        await("scoring to start").atMost(Duration.ofSeconds(60)).until(quietly(() -> fixture.count("select count(*) from example_score") > 50));
         fixture.restartDatabase(Duration.ofSeconds(2));
-        await(Duration.ofSeconds(120), "both jobs done after the restart", jobsIn("DONE", 2));
+        await("both jobs done after the restart").atMost(Duration.ofSeconds(120)).until(jobsIn("DONE", 2));
         assertEveryExampleScoredOnce(first, 800, 1);
         assertEveryExampleScoredOnce(second, 300, 1);
     }
@@ -202,8 +204,8 @@ class ScoringQueueTest {
         long poison = fixture.submission(40, List.of("micro-40k"), "POISON");
         long good = fixture.submission(40, List.of("micro-40k", "micro-100k"), null);
         start("w", failingOn("POISON", new IllegalStateException("the tokenizer crashed on row 21")), 30, 300, 10);
-        await(Duration.ofSeconds(60), "the good jobs", jobsIn("DONE", 2));
-        await(Duration.ofSeconds(60), "the poison job to fail", jobsIn("FAILED", 1));
+        await("the good jobs").atMost(Duration.ofSeconds(60)).until(jobsIn("DONE", 2));
+        await("the poison job to fail").atMost(Duration.ofSeconds(60)).until(jobsIn("FAILED", 1));
         assertThat(fixture.strings("select error_message from scoring_job where submission_id = ?", poison))
                 .containsExactly("the tokenizer crashed on row 21");
         assertThat(fixture.strings("select outcome from scoring_job_attempt a join scoring_job j on j.id = a.job_id "
@@ -216,7 +218,7 @@ class ScoringQueueTest {
     void aDataErrorFailsAtOnce() throws Exception {
         long bad = fixture.submission(20, List.of("micro-40k"), "BAD");
         start("w", failingOn("BAD", new DataException("row 11 cannot be scored")), 30, 300, 10);
-        await(Duration.ofSeconds(60), "the job to fail", jobsIn("FAILED", 1));
+        await("the job to fail").atMost(Duration.ofSeconds(60)).until(jobsIn("FAILED", 1));
         assertThat(fixture.strings("select error_kind || ': ' || error_message || ' after ' || attempt from scoring_job where submission_id = ?", bad))
                 .containsExactly("DATA: row 11 cannot be scored after 1");
     }
@@ -226,14 +228,19 @@ class ScoringQueueTest {
         long submission = fixture.submission(3000, List.of("micro-1m"), null);
         int heartbeatMs = 300;
         start("w", QueueFixture.engine(), 10, heartbeatMs, 20);
-        await(Duration.ofSeconds(60), "scoring to start", quietly(() -> fixture.count("select count(*) from example_score") > 40));
+        await("scoring to start").atMost(Duration.ofSeconds(60)).until(quietly(() -> fixture.count("select count(*) from example_score") > 40));
         try (Connection c = fixture.db.getConnection()) {
-            JobQueue.cancelSubmission(c, submission, "cancelled by the contestant");
+            new JobQueue(fixture.db).cancel(c, submission, "cancelled by the author");
         }
-        Thread.sleep(2L * heartbeatMs + 500);
+        // the worker lets go of the job at its next heartbeat, and then writes nothing more
+        await("the worker to drop the job").atMost(Duration.ofSeconds(30))
+                .until(() -> fixture.count("""
+                        select count(*) from scoring_worker where id = 'w' and current_job_id is null
+                          and heartbeat_at > (select max(ended_at) from scoring_job_attempt)""") == 1);
         long afterCancel = fixture.count("select count(*) from example_score");
-        Thread.sleep(1500);
-        assertThat(fixture.count("select count(*) from example_score")).isEqualTo(afterCancel).isLessThan(3000);
+        await("no score written after the cancel").during(Duration.ofMillis(5L * heartbeatMs)).atMost(Duration.ofSeconds(10))
+                .until(() -> fixture.count("select count(*) from example_score") == afterCancel);
+        assertThat(afterCancel).isLessThan(3000);
         assertThat(fixture.strings("select status from submission where id = ?", submission)).containsExactly("CANCELLED");
         assertThat(fixture.strings("select outcome from scoring_job_attempt")).containsExactly("CANCELLED");
     }

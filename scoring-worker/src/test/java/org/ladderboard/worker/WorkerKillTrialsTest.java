@@ -1,7 +1,7 @@
 package org.ladderboard.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ladderboard.worker.QueueFixture.await;
+import static org.awaitility.Awaitility.await;
 import static org.ladderboard.worker.QueueFixture.quietly;
 
 import java.nio.file.Path;
@@ -45,7 +45,9 @@ class WorkerKillTrialsTest {
                 long before = fixture.count("select count(*) from example_score");
                 long killAfter = 200 + random.nextInt(5000);
                 Process child = fixture.workerProcess(ladders, 2, 400, 25);
-                Thread.sleep(killAfter);
+                // the kill comes at a random moment; until then the child must be running on its own
+                await("the moment to kill").pollDelay(Duration.ofMillis(killAfter))
+                        .atMost(Duration.ofMillis(killAfter + 5_000)).until(child::isAlive);
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no release of the job
                 child.waitFor();
                 long after = fixture.count("select count(*) from example_score");
@@ -56,8 +58,7 @@ class WorkerKillTrialsTest {
 
             Process survivor = fixture.workerProcess(ladders, 2, 400, 25);
             try {
-                await(Duration.ofSeconds(300), "every job done after the kills",
-                        quietly(() -> fixture.count("select count(*) from scoring_job where status = 'DONE'") == (long) submissions.size() * RUNGS.size()));
+                await("every job done after the kills").atMost(Duration.ofSeconds(300)).until(quietly(() -> fixture.count("select count(*) from scoring_job where status = 'DONE'") == (long) submissions.size() * RUNGS.size()));
             } finally {
                 survivor.destroyForcibly();
                 survivor.waitFor();

@@ -41,7 +41,7 @@ class ExportController {
     @PostMapping("/organizer/rounds/{id}/winners")
     String choose(@PathVariable long id, @RequestParam long submission, @RequestParam String tier,
                   @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
-        if (!tier.matches("grand|second|third|none")) {
+        if (!tier.equals("none") && PrizeTier.fromId(tier).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         winners.choose(round(id).getId(), submission, tier, currentAccount.require());

@@ -19,6 +19,11 @@ import org.ladderboard.app.judging.Reviews;
 import org.ladderboard.app.judging.Rubric;
 import org.ladderboard.app.leaderboard.Leaderboard;
 import org.ladderboard.app.round.Round;
+import org.ladderboard.dataset.Example;
+import org.ladderboard.worker.queue.ExampleTable;
+import org.ladderboard.worker.queue.ScoreRecord;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
@@ -37,13 +42,15 @@ public class Exports {
     private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Winners winners;
     private final Leaderboard leaderboard;
     private final LadderAnalysis analysis;
     private final Reviews reviews;
 
-    public Exports(JdbcClient jdbc, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews) {
+    public Exports(JdbcClient jdbc, JdbcTemplate template, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews) {
         this.jdbc = jdbc;
+        this.template = template;
         this.winners = winners;
         this.leaderboard = leaderboard;
         this.analysis = analysis;
@@ -209,29 +216,23 @@ public class Exports {
                 .param(submissionId).query(String.class).list();
         boolean prefixLadder = ladders.size() > 1;
         Map<Long, Map<String, Object>> lines = new LinkedHashMap<>();
+        for (ExampleTable.Stored stored : template.execute(
+                (ConnectionCallback<List<ExampleTable.Stored>>) c -> ExampleTable.all(c, submissionId))) {
+            Example e = stored.example();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("index", stored.position());
+            line.put("part", e.part());
+            line.put("row", e.row());
+            line.put("prompt", e.prompt());
+            putIfPresent(line, "other_prompt", e.otherPrompt());
+            putIfPresent(line, "classes", e.classes());
+            putIfPresent(line, "answer_index", e.answerIndex());
+            putIfPresent(line, "completion", e.completion());
+            e.extra().forEach(line::putIfAbsent);
+            lines.put(stored.id(), line);
+        }
         jdbc.sql("""
-                        select e.id, e.position, p.name, e.row_number, e.prompt, e.other_prompt, e.classes::text, e.answer_index,
-                               e.completion, e.extra::text
-                        from example e join submission_part p on p.id = e.part_id where e.submission_id = ? order by e.position""")
-                .param(submissionId)
-                .query(rs -> {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("index", rs.getInt(2));
-                    line.put("part", rs.getString(3));
-                    line.put("row", rs.getInt(4));
-                    line.put("prompt", rs.getString(5));
-                    putIfPresent(line, "other_prompt", rs.getString(6));
-                    if (rs.getString(7) != null) {
-                        line.put("classes", JSON.readTree(rs.getString(7)));
-                    }
-                    putIfPresent(line, "answer_index", rs.getObject(8));
-                    putIfPresent(line, "completion", rs.getString(9));
-                    JSON.readTree(rs.getString(10)).properties().forEach(e -> line.putIfAbsent(e.getKey(), e.getValue()));
-                    lines.put(rs.getLong(1), line);
-                });
-        jdbc.sql("""
-                        select s.example_id, s.ladder, s.model, s.loss, s.correct, s.predicted, s.total_logprob, s.class_logprobs::text,
-                               s.token_count, s.logodds_difference, s.truncated, s.error
+                        select s.example_id, s.ladder, s.model, s.record::text
                         from example_score s join scoring_job j on j.submission_id = s.submission_id and j.ladder = s.ladder
                              and j.model = s.model
                         where s.submission_id = ? order by s.ladder, j.model_parameters""")
@@ -239,17 +240,7 @@ public class Exports {
                 .query(rs -> {
                     Map<String, Object> line = lines.get(rs.getLong(1));
                     String p = (prefixLadder ? rs.getString(2) + "/" : "") + rs.getString(3) + "_";
-                    putIfPresent(line, p + "loss", rs.getObject(4));
-                    putIfPresent(line, p + "correct", rs.getObject(5));
-                    putIfPresent(line, p + "predicted", rs.getObject(6));
-                    putIfPresent(line, p + "total_logprob", rs.getObject(7));
-                    if (rs.getString(8) != null) {
-                        line.put(p + "class_logprobs", JSON.readTree(rs.getString(8)));
-                    }
-                    putIfPresent(line, p + "token_count", rs.getObject(9));
-                    putIfPresent(line, p + "logodds_difference", rs.getObject(10));
-                    line.put(p + "truncated", rs.getBoolean(11));
-                    putIfPresent(line, p + "error", rs.getString(12));
+                    ScoreRecord.parse(rs.getString(4)).properties().forEach(f -> line.put(p + f.getKey(), f.getValue()));
                 });
         for (Map<String, Object> line : lines.values()) {
             out.write(JSON.writeValueAsString(line));

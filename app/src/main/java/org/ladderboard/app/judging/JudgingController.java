@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ladderboard.analysis.Shape;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.analysis.CurveChart;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class JudgingController {
 
-    private static final List<String> VERDICTS = List.of("inverse", "standard", "u_shaped", "inverted_u", "flat", "inconclusive");
+    private static final List<String> VERDICTS = Shape.judgeChoices().stream().map(Shape::id).toList();
 
     private final Leaderboard leaderboard;
     private final RoundService rounds;

@@ -11,9 +11,9 @@ import java.util.List;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.scoring.ScoringControl;
 import org.ladderboard.ladder.Ladder;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -32,15 +32,15 @@ class RoundAdminController {
     private final LadderRegistry ladders;
     private final AuditLog audit;
     private final CurrentAccount currentAccount;
-    private final JdbcClient jdbc;
+    private final ScoringControl scoring;
 
     RoundAdminController(RoundRepository rounds, LadderRegistry ladders, AuditLog audit, CurrentAccount currentAccount,
-                         JdbcClient jdbc) {
+                         ScoringControl scoring) {
         this.rounds = rounds;
         this.ladders = ladders;
         this.audit = audit;
         this.currentAccount = currentAccount;
-        this.jdbc = jdbc;
+        this.scoring = scoring;
     }
 
     @GetMapping("/organizer/rounds")
@@ -95,26 +95,10 @@ class RoundAdminController {
     @Transactional
     String rescore(@PathVariable long id, RedirectAttributes redirect) {
         Round round = rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<Long> submissions = jdbc.sql("select id from submission where round_id = ? and status in ('SCORED', 'FAILED')")
-                .param(id).query(Long.class).list();
-        for (long s : submissions) {
-            jdbc.sql("delete from scoring_job where submission_id = ?").param(s).update();
-            jdbc.sql("delete from model_result where submission_id = ?").param(s).update();
-            jdbc.sql("delete from ladder_curve where submission_id = ?").param(s).update();
-            for (String name : round.getLadders()) {
-                for (Ladder.Rung rung : ladders.find(name).map(Ladder::rungs).orElse(List.of())) {
-                    jdbc.sql("""
-                                    insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total)
-                                    select ?, ?, ?, ?, example_count from submission where id = ?""")
-                            .params(s, name, rung.name(), rung.parameters(), s).update();
-                }
-            }
-            jdbc.sql("update submission set status = 'QUEUED', updated_at = now() where id = ?").param(s).update();
-            jdbc.sql("insert into submission_event (submission_id, status, note, actor_id) values (?, 'QUEUED', 're-scored by an organizer', ?)")
-                    .params(s, currentAccount.require().getId()).update();
-        }
-        audit.record(currentAccount.require(), "round re-scored", round.getName(), submissions.size() + " submissions");
-        redirect.addFlashAttribute("message", submissions.size() + " submission(s) queued for scoring again");
+        List<Ladder> roundLadders = round.getLadders().stream().flatMap(name -> ladders.find(name).stream()).toList();
+        int rescored = scoring.rescoreRound(id, roundLadders, currentAccount.require());
+        audit.record(currentAccount.require(), "round re-scored", round.getName(), rescored + " submissions");
+        redirect.addFlashAttribute("message", rescored + " submission(s) queued for scoring again");
         return "redirect:/organizer/rounds";
     }
 

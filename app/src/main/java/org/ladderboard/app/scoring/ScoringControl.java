@@ -1,36 +1,90 @@
 package org.ladderboard.app.scoring;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.audit.AuditLog;
+import org.ladderboard.app.submission.Submission;
+import org.ladderboard.app.submission.SubmissionRepository;
+import org.ladderboard.ladder.Ladder;
 import org.ladderboard.worker.queue.JobQueue;
+import org.ladderboard.worker.queue.SubmissionStatus;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Cancelling and retrying go through the worker's own queue statements, on the app's transaction. */
+/**
+ * The web app's way into the scoring queue: enqueueing, cancelling, retrying and scoring again all go through the
+ * same {@link JobQueue} the workers use, on the app's transaction, so a submission's status and a job's life have
+ * one owner.
+ */
 @Service
 public class ScoringControl {
 
     private final JdbcTemplate jdbc;
+    private final JobQueue queue;
+    private final SubmissionRepository submissions;
     private final AuditLog audit;
 
-    public ScoringControl(JdbcTemplate jdbc, AuditLog audit) {
+    public ScoringControl(JdbcTemplate jdbc, DataSource db, SubmissionRepository submissions, AuditLog audit) {
         this.jdbc = jdbc;
+        this.queue = new JobQueue(db);
+        this.submissions = submissions;
         this.audit = audit;
     }
 
-    /** Cancels a submission's unfinished scoring; a worker on it stops at its next heartbeat. */
+    /** Queues one job per model of {@code ladders} for a just-validated submission; returns how many. */
+    @Transactional
+    public int enqueue(long submissionId, List<Ladder> ladders, int examples) {
+        return run(c -> queue.enqueue(c, submissionId, ladders, examples));
+    }
+
+    /**
+     * Cancels a submission's unfinished scoring; a worker on it stops at its next heartbeat. The history says who in
+     * words judges may read: the author or an organizer, never an address.
+     */
     @Transactional
     public int cancel(long submissionId, Account actor) {
         audit.record(actor, "submission cancelled", "submission " + submissionId, "");
-        return jdbc.execute((ConnectionCallback<Integer>) c -> JobQueue.cancelSubmission(c, submissionId,
-                "cancelled by " + actor.getEmail()));
+        boolean byAuthor = submissions.findById(submissionId)
+                .map(s -> Objects.equals(s.getAccount().getId(), actor.getId())).orElse(false);
+        String note = byAuthor ? "cancelled by the author" : "cancelled by an organizer";
+        return run(c -> queue.cancel(c, submissionId, note));
     }
 
     /** Puts a failed job back in the queue with fresh attempts. */
     @Transactional
     public boolean retry(long jobId) {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> JobQueue.retryFailed(c, jobId)));
+        return run(c -> queue.retryFailed(c, jobId));
+    }
+
+    /**
+     * Scores every scored or failed submission of the round again on {@code ladders} (after a ladder changed, say):
+     * their scores, aggregates and curves are dropped and one job per model is queued. Returns how many.
+     */
+    @Transactional
+    public int rescoreRound(long roundId, List<Ladder> ladders, Account actor) {
+        int rescored = 0;
+        for (Submission s : submissions.findByRound_IdAndStatusIn(roundId,
+                List.of(SubmissionStatus.SCORED, SubmissionStatus.FAILED))) {
+            if (run(c -> queue.rescore(c, s.getId(), ladders, s.getExampleCount(), actor.getId()))) {
+                rescored++;
+            }
+        }
+        return rescored;
+    }
+
+    private interface QueueWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T run(QueueWork<T> work) {
+        return jdbc.execute((ConnectionCallback<T>) work::run);
     }
 }

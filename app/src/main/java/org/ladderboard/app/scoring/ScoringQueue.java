@@ -2,13 +2,13 @@ package org.ladderboard.app.scoring;
 
 import java.util.List;
 
-import org.ladderboard.ladder.Ladder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The web app's side of the scoring queue: one job per (submission, ladder model). The worker claims, leases and
- * finishes them; docs/database.md is the contract between the two.
+ * Reads the scoring queue's jobs for the submission page. Jobs are created and changed only through
+ * {@link ScoringControl} (the web app) and the workers, both by the queue's own statements; docs/database.md is the
+ * contract.
  */
 @Repository
 public class ScoringQueue {
@@ -26,21 +26,6 @@ public class ScoringQueue {
 
     public ScoringQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Enqueues every model of every ladder; returns how many jobs were created. Idempotent per model. */
-    public int enqueue(long submissionId, List<Ladder> ladders, int examples) {
-        int created = 0;
-        for (Ladder ladder : ladders) {
-            for (Ladder.Rung model : ladder.rungs()) {
-                created += jdbc.sql("""
-                                insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total)
-                                values (?, ?, ?, ?, ?) on conflict (submission_id, ladder, model) do nothing""")
-                        .params(submissionId, ladder.name(), model.name(), model.parameters(), examples)
-                        .update();
-            }
-        }
-        return created;
     }
 
     public List<Job> jobsOf(long submissionId) {

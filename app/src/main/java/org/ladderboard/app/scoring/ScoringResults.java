@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ladderboard.worker.queue.ScoreRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -73,9 +74,7 @@ public class ScoringResults {
      */
     public void writeScores(long submissionId, Writer out) {
         jdbc.sql("""
-                        select e.position, p.name, e.row_number, s.ladder, s.model, s.class_logprobs::text,
-                               s.class_token_counts::text, s.loss, s.correct, s.predicted, s.total_logprob, s.token_count,
-                               s.logodds_difference, s.truncated, s.error
+                        select e.position, p.name, e.row_number, s.ladder, s.model, s.record::text
                         from example_score s join example e on e.id = s.example_id join submission_part p on p.id = e.part_id
                         join scoring_job j on j.submission_id = s.submission_id and j.ladder = s.ladder and j.model = s.model
                         where s.submission_id = ? order by e.position, s.ladder, j.model_parameters""")
@@ -87,17 +86,7 @@ public class ScoringResults {
                     line.put("row", rs.getInt(3));
                     line.put("ladder", rs.getString(4));
                     line.put("model", rs.getString(5));
-                    line.put("class_logprobs", rs.getString(6) == null ? null : JSON.readTree(rs.getString(6)));
-                    line.put("class_token_counts", rs.getString(7) == null ? null : JSON.readTree(rs.getString(7)));
-                    line.put("loss", rs.getObject(8));
-                    line.put("correct", rs.getObject(9));
-                    line.put("predicted", rs.getObject(10));
-                    line.put("total_logprob", rs.getObject(11));
-                    line.put("token_count", rs.getObject(12));
-                    line.put("logodds_difference", rs.getObject(13));
-                    line.put("truncated", rs.getBoolean(14));
-                    line.put("error", rs.getString(15));
-                    line.values().removeIf(java.util.Objects::isNull);
+                    ScoreRecord.parse(rs.getString(6)).properties().forEach(f -> line.put(f.getKey(), f.getValue()));
                     try {
                         out.write(JSON.writeValueAsString(line));
                         out.write('\n');

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.round.Round;
+import org.ladderboard.worker.queue.SubmissionStatus;
 
 /** A contestant's dataset entered into a round, with the prize's form fields. */
 @Entity
@@ -58,8 +59,9 @@ public class Submission {
     @Column(name = "task_type", nullable = false)
     private String taskType;
 
+    /** Stored VALIDATED with the upload, then changed only by the queue's statements (never by JPA). */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private SubmissionStatus status = SubmissionStatus.VALIDATED;
 
     @Column(name = "example_count", nullable = false)
@@ -100,11 +102,6 @@ public class Submission {
         this.fileName = fileName;
         this.fileSha256 = fileSha256;
         this.fileBytes = fileBytes;
-    }
-
-    void moveTo(SubmissionStatus next) {
-        this.status = next;
-        this.updatedAt = Instant.now();
     }
 
     public Long getId() {

@@ -1,8 +1,10 @@
 package org.ladderboard.app.submission;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.ladderboard.app.account.Account;
+import org.ladderboard.worker.queue.SubmissionStatus;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -10,4 +12,6 @@ public interface SubmissionRepository extends JpaRepository<Submission, Long> {
 
     @EntityGraph(attributePaths = "round")
     List<Submission> findByAccountOrderByCreatedAtDesc(Account account);
+
+    List<Submission> findByRound_IdAndStatusIn(long roundId, Collection<SubmissionStatus> statuses);
 }

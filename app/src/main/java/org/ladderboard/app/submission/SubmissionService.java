@@ -2,6 +2,7 @@ package org.ladderboard.app.submission;
 
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.AccountRepository;
 import org.ladderboard.ladder.Ladder;
@@ -10,13 +11,14 @@ import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.app.round.Quota;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
-import org.ladderboard.app.scoring.ScoringQueue;
+import org.ladderboard.app.scoring.ScoringControl;
 import org.ladderboard.app.validation.UploadValidator;
 import org.ladderboard.dataset.Sha256;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.ParsedPart;
 import org.ladderboard.validation.ValidationReport;
 import org.ladderboard.validation.ValidationResult;
+import org.ladderboard.worker.queue.SubmissionStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,20 +43,23 @@ public class SubmissionService {
     private final SubmissionStorage storage;
     private final AccountRepository accounts;
     private final LadderRegistry ladders;
-    private final ScoringQueue queue;
+    private final ScoringControl scoring;
+    private final EntityManager entityManager;
     private final TransactionTemplate transaction;
     private final LadderHealth ladderHealth;
 
     public SubmissionService(RoundService rounds, UploadValidator validator, SubmissionRepository submissions,
                              SubmissionStorage storage, AccountRepository accounts, LadderRegistry ladders,
-                             ScoringQueue queue, TransactionTemplate transaction, LadderHealth ladderHealth) {
+                             ScoringControl scoring, EntityManager entityManager, TransactionTemplate transaction,
+                             LadderHealth ladderHealth) {
         this.rounds = rounds;
         this.validator = validator;
         this.submissions = submissions;
         this.storage = storage;
         this.accounts = accounts;
         this.ladders = ladders;
-        this.queue = queue;
+        this.scoring = scoring;
+        this.entityManager = entityManager;
         this.transaction = transaction;
         this.ladderHealth = ladderHealth;
     }
@@ -114,11 +119,8 @@ public class SubmissionService {
         storage.insertWarnings(id, report.warnings());
         List<Ladder> roundLadders = round.getLadders().stream()
                 .flatMap(name -> ladders.find(name).stream()).toList();
-        int jobs = queue.enqueue(id, roundLadders, report.rows());
-        if (jobs > 0) {
-            submission.moveTo(SubmissionStatus.QUEUED);
-            storage.recordEvent(id, SubmissionStatus.QUEUED, jobs + " scoring job(s) on "
-                    + String.join(", ", roundLadders.stream().map(Ladder::name).toList()), null);
+        if (scoring.enqueue(id, roundLadders, report.rows()) > 0) {
+            entityManager.refresh(submission); // the queue moved it to QUEUED
         }
         return submission;
     }

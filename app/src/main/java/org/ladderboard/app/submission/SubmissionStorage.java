@@ -1,14 +1,13 @@
 package org.ladderboard.app.submission;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ParsedPart;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.ladderboard.worker.queue.ExampleTable;
+import org.ladderboard.worker.queue.SubmissionStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,12 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bulk side of a submission, written with plain JDBC inside the caller's transaction: raw part bytes, thousands
- * of example rows in batches, the warnings, the status history and upload attempts.
+ * of example rows in batches (through {@link ExampleTable}, the table's one writer), the warnings, the status history and upload attempts.
  */
 @Repository
 class SubmissionStorage {
 
-    private static final int BATCH = 1000;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -46,40 +44,10 @@ class SubmissionStorage {
 
     /** Inserts the part's examples; {@code firstPosition} is their 0-based index over the whole submission. */
     void insertExamples(long submissionId, long partId, int firstPosition, List<Example> examples) {
-        String sql = """
-                insert into example (submission_id, part_id, position, row_number, line_number, prompt, other_prompt,
-                                     classes, answer_index, completion, extra)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb)""";
-        for (int from = 0; from < examples.size(); from += BATCH) {
-            List<Example> batch = examples.subList(from, Math.min(examples.size(), from + BATCH));
-            int offset = firstPosition + from;
-            template.batchUpdate(sql, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    Example e = batch.get(i);
-                    ps.setLong(1, submissionId);
-                    ps.setLong(2, partId);
-                    ps.setInt(3, offset + i);
-                    ps.setInt(4, e.row());
-                    ps.setInt(5, e.line());
-                    ps.setString(6, e.prompt());
-                    ps.setString(7, e.otherPrompt());
-                    ps.setString(8, e.classes() == null ? null : JSON.writeValueAsString(e.classes()));
-                    if (e.answerIndex() == null) {
-                        ps.setNull(9, Types.INTEGER);
-                    } else {
-                        ps.setInt(9, e.answerIndex());
-                    }
-                    ps.setString(10, e.completion());
-                    ps.setString(11, JSON.writeValueAsString(e.extra()));
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return batch.size();
-                }
-            });
-        }
+        template.execute((ConnectionCallback<Void>) c -> {
+            ExampleTable.insert(c, submissionId, partId, firstPosition, examples);
+            return null;
+        });
     }
 
     void insertWarnings(long submissionId, List<Finding> warnings) {

@@ -10,17 +10,23 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.ladderboard.ladder.Ladder;
+
 /**
- * All of the scoring queue's SQL, one readable statement per state change. PostgreSQL is the queue: jobs are
+ * The one owner of a scoring job's life and of a submission's status from the moment it is validated: the web app
+ * (enqueue, cancel, retry, score again) and the workers (claim, heartbeat, finish, fail, reap) both change them only
+ * through this class, which runs the named statements of {@code queue.sql}. PostgreSQL is the queue: jobs are
  * claimed with {@code FOR UPDATE SKIP LOCKED}, held under a lease that heartbeats renew, and every write names the
  * attempt it was claimed under, so a worker whose lease was taken over changes nothing. docs/database.md describes
  * the states.
+ *
+ * <p>Methods that take a {@link Connection} run on the caller's transaction (the web app's); the others open their
+ * own.
  */
 public final class JobQueue {
 
     /** Worker deaths without a stored score a job may cause before it fails as the likely cause. */
     public static final int SILENT_DEATHS_BEFORE_FAILING = 5;
-
 
     private final DataSource db;
 
@@ -28,54 +34,87 @@ public final class JobQueue {
         this.db = db;
     }
 
+    // ---- the web app's side ------------------------------------------------------------------------------------
+
     /**
-     * Claims the next job: of {@code preferredModel} when it has one waiting (so a loaded model keeps streaming
-     * work), otherwise of the smallest model with work (a bad dataset then fails on the cheap model first). Within a
-     * model, contestants take turns: the job goes to the contestant whose last job of that model started longest
-     * ago (or never), so one who queues fifty submissions does not hold back one who queues one afterwards.
+     * Creates one job per model of every ladder (idempotent per model) and, when any was created, moves the validated
+     * submission to QUEUED; returns how many jobs were created.
+     */
+    public int enqueue(Connection c, long submissionId, List<Ladder> ladders, int examples) throws SQLException {
+        int created = createJobs(c, submissionId, ladders, examples);
+        if (created > 0) {
+            update(c, "queue_submission", submissionId, created + " scoring job(s) on "
+                    + String.join(", ", ladders.stream().map(Ladder::name).toList()));
+        }
+        return created;
+    }
+
+    /** Cancels a submission's unfinished jobs and the submission; a worker holding one stops at its next heartbeat. */
+    public int cancel(Connection c, long submissionId, String note) throws SQLException {
+        int jobs = update(c, "cancel_jobs", submissionId);
+        update(c, "cancel_attempts", submissionId);
+        update(c, "cancel_submission", submissionId, note);
+        return jobs;
+    }
+
+    /** An organizer's retry of a failed job: back to the queue with fresh attempts; false when it is not failed. */
+    public boolean retryFailed(Connection c, long jobId) throws SQLException {
+        Long submissionId;
+        try (PreparedStatement ps = prepare(c, "retry_failed_job", jobId); ResultSet rs = ps.executeQuery()) {
+            submissionId = rs.next() ? rs.getLong(1) : null;
+        }
+        if (submissionId == null) {
+            return false;
+        }
+        update(c, "requeue_retried_submission", submissionId, submissionId);
+        return true;
+    }
+
+    /**
+     * Scores a scored or failed submission again on {@code ladders} (after a ladder changed, say): its jobs, scores,
+     * aggregates and curves are dropped and one job per model is queued. False, changing nothing, for a submission
+     * in any other state.
+     */
+    public boolean rescore(Connection c, long submissionId, List<Ladder> ladders, int examples, long actorId)
+            throws SQLException {
+        if (update(c, "requeue_rescored_submission", submissionId, actorId) == 0) {
+            return false;
+        }
+        update(c, "drop_jobs_and_results", submissionId, submissionId, submissionId);
+        createJobs(c, submissionId, ladders, examples);
+        return true;
+    }
+
+    private static int createJobs(Connection c, long submissionId, List<Ladder> ladders, int examples)
+            throws SQLException {
+        int created = 0;
+        for (Ladder ladder : ladders) {
+            for (Ladder.Rung model : ladder.rungs()) {
+                created += update(c, "create_job", submissionId, ladder.name(), model.name(), model.parameters(), examples);
+            }
+        }
+        return created;
+    }
+
+    // ---- the workers' side -------------------------------------------------------------------------------------
+
+    /**
+     * Claims the next job: of {@code preferredModel} when it has one waiting, otherwise of the smallest model with
+     * work; within a model, contestants take turns (see {@code claim_job}).
      */
     public Optional<ClaimedJob> claim(String worker, int leaseSeconds, String preferredLadder, String preferredModel)
             throws SQLException {
-        String sql = """
-                with served as (
-                    -- when each contestant last had a job of each model started
-                    select s.account_id, j.ladder, j.model, max(j.started_at) as last_started
-                    from scoring_job j join submission s on s.id = j.submission_id
-                    where j.started_at is not null
-                    group by s.account_id, j.ladder, j.model),
-                next as (
-                    select j.id from scoring_job j join submission s on s.id = j.submission_id
-                      left join served v on v.account_id = s.account_id and v.ladder = j.ladder and v.model = j.model
-                    where j.status = 'QUEUED' and j.run_after <= now()
-                      and (cast(? as varchar) is null or (j.ladder = ? and j.model = ?))
-                    order by j.model_parameters, v.last_started nulls first, j.id
-                    for update of j skip locked
-                    limit 1)
-                update scoring_job j
-                set status = 'RUNNING', attempt = j.attempt + 1, lease_owner = ?,
-                    lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(),
-                    started_at = coalesce(j.started_at, now()), updated_at = now(), examples_per_second = null
-                from next, submission s
-                where j.id = next.id and s.id = j.submission_id
-                returning j.id, j.submission_id, j.ladder, j.model, j.attempt, j.max_attempts, j.examples_total, s.task_type""";
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             Optional<ClaimedJob> job;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, preferredModel);
-                ps.setString(2, preferredLadder);
-                ps.setString(3, preferredModel);
-                ps.setString(4, worker);
-                ps.setInt(5, leaseSeconds);
-                try (ResultSet rs = ps.executeQuery()) {
-                    job = rs.next() ? Optional.of(new ClaimedJob(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8))) : Optional.empty();
-                }
+            try (PreparedStatement ps = prepare(c, "claim_job", preferredModel, preferredLadder, preferredModel, worker,
+                    leaseSeconds); ResultSet rs = ps.executeQuery()) {
+                job = rs.next() ? Optional.of(new ClaimedJob(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8))) : Optional.empty();
             }
             if (job.isPresent()) {
-                update(c, "insert into scoring_job_attempt (job_id, attempt, worker) values (?, ?, ?)",
-                        job.get().id(), job.get().attempt(), worker);
-                refreshSubmission(c, job.get().submissionId(), "scoring started");
+                update(c, "start_attempt", job.get().id(), job.get().attempt(), worker);
+                update(c, "follow_jobs", job.get().submissionId(), "scoring started");
             }
             c.commit();
             return job;
@@ -89,30 +128,8 @@ public final class JobQueue {
     public boolean heartbeat(ClaimedJob job, String worker, int leaseSeconds, int examplesDone, Double examplesPerSecond,
                              Double modelLoadSeconds) throws SQLException {
         try (Connection c = db.getConnection()) {
-            return update(c, """
-                    update scoring_job
-                    set lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(), updated_at = now(),
-                        examples_done = ?, examples_per_second = ?, model_load_seconds = coalesce(?, model_load_seconds)
-                    where id = ? and attempt = ? and status = 'RUNNING' and lease_owner = ?""",
-                    leaseSeconds, examplesDone, examplesPerSecond, modelLoadSeconds, job.id(), job.attempt(), worker) == 1;
-        }
-    }
-
-    /**
-     * Locks the job's row for the rest of {@code c}'s transaction if this worker still holds it. Writes made in that
-     * transaction are fenced: the reaper or another worker must wait for it, and cannot be overtaken by it.
-     */
-    public static boolean holds(Connection c, ClaimedJob job, String worker) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select 1 from scoring_job
-                where id = ? and attempt = ? and status = 'RUNNING' and lease_owner = ?
-                for share""")) {
-            ps.setLong(1, job.id());
-            ps.setInt(2, job.attempt());
-            ps.setString(3, worker);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+            return update(c, "heartbeat_job", leaseSeconds, examplesDone, examplesPerSecond, modelLoadSeconds, job.id(),
+                    job.attempt(), worker) == 1;
         }
     }
 
@@ -120,29 +137,18 @@ public final class JobQueue {
      * Marks the job done inside the caller's fenced transaction (after its results are written), with its final
      * throughput, which a job shorter than one heartbeat would otherwise never report.
      */
-    public static void markDone(Connection c, ClaimedJob job, Double examplesPerSecond, Double modelLoadSeconds)
-            throws SQLException {
-        update(c, """
-                update scoring_job
-                set status = 'DONE', examples_done = examples_total, finished_at = now(), updated_at = now(),
-                    lease_owner = null, lease_expires_at = null, error_kind = null, error_message = null,
-                    examples_per_second = coalesce(?, examples_per_second),
-                    model_load_seconds = coalesce(?, model_load_seconds)
-                where id = ? and attempt = ?""", examplesPerSecond, modelLoadSeconds, job.id(), job.attempt());
-        endAttempt(c, job, "DONE", null);
-        refreshSubmission(c, job.submissionId(), "all models scored");
+    void markDone(Connection c, ClaimedJob job, Double examplesPerSecond, Double modelLoadSeconds) throws SQLException {
+        update(c, "mark_job_done", examplesPerSecond, modelLoadSeconds, job.id(), job.attempt());
+        update(c, "end_attempt", "DONE", null, job.id(), job.attempt());
+        update(c, "follow_jobs", job.submissionId(), "all models scored");
     }
 
-    /** A data error (the dataset's fault): fails at once; the message is shown to the contestant. */
-    public void failForData(ClaimedJob job, String worker, String message) throws SQLException {
+    /** A data error or an internal fault: fails at once, not retried; the message is shown to the contestant. */
+    public void fail(ClaimedJob job, String worker, ErrorKind kind, String message) throws SQLException {
         inFencedTransaction(job, worker, c -> {
-            update(c, """
-                    update scoring_job
-                    set status = 'FAILED', error_kind = 'DATA', error_message = ?, finished_at = now(), updated_at = now(),
-                        lease_owner = null, lease_expires_at = null
-                    where id = ? and attempt = ?""", message, job.id(), job.attempt());
-            endAttempt(c, job, "FAILED", message);
-            refreshSubmission(c, job.submissionId(), message);
+            update(c, "fail_job", kind.name(), message, job.id(), job.attempt());
+            update(c, "end_attempt", "FAILED", message, job.id(), job.attempt());
+            update(c, "follow_jobs", job.submissionId(), message);
         });
     }
 
@@ -150,28 +156,17 @@ public final class JobQueue {
     public void retryOrFail(ClaimedJob job, String worker, String message, int backoffSeconds) throws SQLException {
         inFencedTransaction(job, worker, c -> {
             boolean last = job.attempt() >= job.maxAttempts();
-            update(c, """
-                    update scoring_job
-                    set status = case when attempt >= max_attempts then 'FAILED' else 'QUEUED' end,
-                        error_kind = 'INFRASTRUCTURE', error_message = ?,
-                        run_after = now() + make_interval(secs => ? * power(2, attempt - 1)),
-                        finished_at = case when attempt >= max_attempts then now() end, updated_at = now(),
-                        lease_owner = null, lease_expires_at = null
-                    where id = ? and attempt = ?""", message, backoffSeconds, job.id(), job.attempt());
-            endAttempt(c, job, last ? "FAILED" : "RETRY", message);
-            refreshSubmission(c, job.submissionId(), last ? "scoring failed: " + message : "scoring will be retried");
+            update(c, "retry_or_fail_job", message, backoffSeconds, job.id(), job.attempt());
+            update(c, "end_attempt", last ? "FAILED" : "RETRY", message, job.id(), job.attempt());
+            update(c, "follow_jobs", job.submissionId(), last ? "scoring failed: " + message : "scoring will be retried");
         });
     }
 
     /** Graceful shutdown: the job goes back to the queue at once, and the release does not count as an attempt. */
     public void release(ClaimedJob job, String worker) throws SQLException {
         inFencedTransaction(job, worker, c -> {
-            update(c, """
-                    update scoring_job
-                    set status = 'QUEUED', max_attempts = max_attempts + 1, run_after = now(), updated_at = now(),
-                        lease_owner = null, lease_expires_at = null
-                    where id = ? and attempt = ?""", job.id(), job.attempt());
-            endAttempt(c, job, "RELEASED", "worker shut down");
+            update(c, "release_job", job.id(), job.attempt());
+            update(c, "end_attempt", "RELEASED", "worker shut down", job.id(), job.attempt());
         });
     }
 
@@ -184,140 +179,56 @@ public final class JobQueue {
     public int reapExpiredLeases() throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            update(c, """
-                    update scoring_job j set max_attempts = j.max_attempts + 1
-                    where j.status = 'RUNNING' and j.lease_expires_at < now() and j.attempt >= j.max_attempts
-                      and (exists (select 1 from example_score s where s.job_id = j.id and s.attempt = j.attempt)
-                           or (select count(*) from scoring_job_attempt a where a.job_id = j.id and a.outcome = 'EXPIRED'
-                                 and not exists (select 1 from example_score s where s.job_id = j.id and s.attempt = a.attempt)) < ?)""",
-                    SILENT_DEATHS_BEFORE_FAILING - 1);
+            update(c, "spare_expired_jobs", SILENT_DEATHS_BEFORE_FAILING - 1);
             List<long[]> reaped = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update scoring_job
-                    set status = case when attempt >= max_attempts then 'FAILED' else 'QUEUED' end,
-                        error_kind = case when attempt >= max_attempts then 'INFRASTRUCTURE' else error_kind end,
-                        error_message = case when attempt >= max_attempts
-                            then 'the worker scoring it stopped answering (' || attempt || ' attempts)' else error_message end,
-                        finished_at = case when attempt >= max_attempts then now() end,
-                        run_after = now(), updated_at = now(), lease_owner = null, lease_expires_at = null
-                    where status = 'RUNNING' and lease_expires_at < now()
-                    returning id, attempt, submission_id""");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, "reap_expired_jobs"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reaped.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
                 }
             }
             for (long[] r : reaped) {
-                update(c, "update scoring_job_attempt set outcome = 'EXPIRED', ended_at = now(), error = 'lease expired' "
-                        + "where job_id = ? and attempt = ?", r[0], (int) r[1]);
-                refreshSubmission(c, r[2], "a worker stopped answering; the job was re-queued");
+                update(c, "end_expired_attempt", r[0], (int) r[1]);
+                update(c, "follow_jobs", r[2], "a worker stopped answering; the job was re-queued");
             }
             c.commit();
             return reaped.size();
         }
     }
 
-    /** Cancels a submission's unfinished jobs; a worker holding one stops at its next heartbeat. */
-    public static int cancelSubmission(Connection c, long submissionId, String note) throws SQLException {
-        int jobs = update(c, """
-                update scoring_job
-                set status = 'CANCELLED', updated_at = now(), finished_at = now(), lease_owner = null, lease_expires_at = null
-                where submission_id = ? and status in ('QUEUED', 'RUNNING')""", submissionId);
-        update(c, """
-                update scoring_job_attempt a set outcome = 'CANCELLED', ended_at = now()
-                from scoring_job j
-                where j.id = a.job_id and j.submission_id = ? and a.outcome is null""", submissionId);
-        update(c, """
-                with changed as (
-                    update submission set status = 'CANCELLED', updated_at = now()
-                    where id = ? and status in ('VALIDATED', 'QUEUED', 'SCORING') returning id)
-                insert into submission_event (submission_id, status, note) select id, 'CANCELLED', ? from changed""",
-                submissionId, note);
-        return jobs;
-    }
-
-    /** An organizer's retry of a failed job: back to the queue with a fresh set of attempts. */
-    public static boolean retryFailed(Connection c, long jobId) throws SQLException {
-        long[] submission = new long[1];
-        try (PreparedStatement ps = c.prepareStatement("""
-                update scoring_job
-                set status = 'QUEUED', max_attempts = attempt + 3, run_after = now(), updated_at = now(),
-                    finished_at = null, error_kind = null, error_message = null
-                where id = ? and status = 'FAILED' returning submission_id""")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                submission[0] = rs.getLong(1);
-            }
-        }
-        update(c, """
-                with changed as (
-                    update submission set status = 'QUEUED', updated_at = now()
-                    where id = ? and status = 'FAILED'
-                      and not exists (select 1 from scoring_job where submission_id = ? and status = 'FAILED')
-                    returning id)
-                insert into submission_event (submission_id, status, note) select id, 'QUEUED', 'failed job re-queued' from changed""",
-                submission[0], submission[0]);
-        return true;
-    }
-
     /** Announces or refreshes this worker for the organizer's status page. */
     public void workerHeartbeat(String worker, String host, Long jobId, String model, Double examplesPerSecond)
             throws SQLException {
         try (Connection c = db.getConnection()) {
-            update(c, """
-                    insert into scoring_worker (id, host, heartbeat_at, current_job_id, current_model, examples_per_second)
-                    values (?, ?, now(), ?, ?, ?)
-                    on conflict (id) do update set heartbeat_at = now(), current_job_id = excluded.current_job_id,
-                        current_model = excluded.current_model, examples_per_second = excluded.examples_per_second,
-                        stopped_at = null""", worker, host, jobId, model, examplesPerSecond);
+            update(c, "worker_heartbeat", worker, host, jobId, model, examplesPerSecond);
         }
     }
 
     public void workerStopped(String worker) throws SQLException {
         try (Connection c = db.getConnection()) {
-            update(c, "update scoring_worker set stopped_at = now(), current_job_id = null, current_model = null where id = ?",
-                    worker);
+            update(c, "worker_stopped", worker);
         }
     }
 
-    /** A submission's status follows its jobs: any failed → FAILED, all done → SCORED, any started → SCORING. */
-    static void refreshSubmission(Connection c, long submissionId, String note) throws SQLException {
-        update(c, """
-                with target as (
-                    select s.id, case
-                        when exists (select 1 from scoring_job where submission_id = s.id and status = 'FAILED') then 'FAILED'
-                        when not exists (select 1 from scoring_job where submission_id = s.id and status <> 'DONE') then 'SCORED'
-                        when exists (select 1 from scoring_job where submission_id = s.id and status in ('RUNNING', 'DONE'))
-                            then 'SCORING'
-                        else 'QUEUED' end as next
-                    from submission s where s.id = ? and s.status in ('QUEUED', 'SCORING', 'FAILED')),
-                changed as (
-                    update submission s set status = t.next, updated_at = now()
-                    from target t where s.id = t.id and s.status <> t.next
-                    returning s.id, s.status)
-                insert into submission_event (submission_id, status, note) select id, status, ? from changed""",
-                submissionId, note);
-    }
-
-    private static void endAttempt(Connection c, ClaimedJob job, String outcome, String error) throws SQLException {
-        update(c, "update scoring_job_attempt set outcome = ?, ended_at = now(), error = ? where job_id = ? and attempt = ?",
-                outcome, error, job.id(), job.attempt());
-    }
-
     /** Work done in one transaction that holds the job's row, and only while this worker still holds the job. */
-    public interface FencedWork {
+    interface FencedWork {
         void run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} fenced; false (and nothing written) when the job is no longer this worker's. */
-    public boolean inFencedTransaction(ClaimedJob job, String worker, FencedWork work) throws SQLException {
+    /**
+     * Runs {@code work} fenced: the job's row is locked for the transaction while this worker still holds it, so the
+     * reaper or another worker must wait for it and cannot be overtaken by it. False (and nothing written) when the
+     * job is no longer this worker's.
+     */
+    boolean inFencedTransaction(ClaimedJob job, String worker, FencedWork work) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!holds(c, job, worker)) {
+                boolean held;
+                try (PreparedStatement ps = prepare(c, "hold_job", job.id(), job.attempt(), worker);
+                     ResultSet rs = ps.executeQuery()) {
+                    held = rs.next();
+                }
+                if (!held) {
                     c.rollback();
                     return false;
                 }
@@ -331,11 +242,22 @@ public final class JobQueue {
         }
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    /** Prepares the named statement of {@code queue.sql} with {@code params} bound in order. */
+    static PreparedStatement prepare(Connection c, String statement, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(QueueSql.named(statement));
+        try {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    static int update(Connection c, String statement, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, statement, params)) {
             return ps.executeUpdate();
         }
     }

@@ -5,15 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.engine.scoring.ExampleResult;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +25,6 @@ public final class ScoreStore {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private final DataSource db;
     private final JobQueue queue;
@@ -41,30 +36,10 @@ public final class ScoreStore {
 
     /** Examples of the job's submission with no score yet for its ladder model, in file order. */
     public List<Pending> pending(ClaimedJob job) throws SQLException {
-        List<Pending> out = new ArrayList<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select e.id, p.name, e.row_number, e.line_number, e.prompt, e.other_prompt, e.classes::text,
-                            e.answer_index, e.completion
-                     from example e join submission_part p on p.id = e.part_id
-                     where e.submission_id = ?
-                       and not exists (select 1 from example_score s
-                                       where s.example_id = e.id and s.ladder = ? and s.model = ?)
-                     order by e.position""")) {
-            ps.setLong(1, job.submissionId());
-            ps.setString(2, job.ladder());
-            ps.setString(3, job.model());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String classes = rs.getString(7);
-                    Integer answer = (Integer) rs.getObject(8);
-                    out.add(new Pending(rs.getLong(1), new Example(rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getString(5), rs.getString(6), classes == null ? null : JSON.readValue(classes, STRINGS),
-                            answer, rs.getString(9), Map.of())));
-                }
-            }
+        try (Connection c = db.getConnection()) {
+            return ExampleTable.unscored(c, job.submissionId(), job.ladder(), job.model()).stream()
+                    .map(e -> new Pending(e.id(), e.example())).toList();
         }
-        return out;
     }
 
     /**
@@ -73,12 +48,7 @@ public final class ScoreStore {
      */
     public boolean write(ClaimedJob job, String worker, List<Pending> pending, List<ExampleResult> results) throws SQLException {
         return queue.inFencedTransaction(job, worker, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
-                                               class_token_counts, loss, correct, predicted, total_logprob, token_count,
-                                               logodds_difference, truncated, error)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (example_id, ladder, model) do nothing""")) {
+            try (PreparedStatement ps = c.prepareStatement(QueueSql.named("insert_score"))) {
                 for (ExampleResult r : results) {
                     ps.setLong(1, pending.get(r.index()).exampleId());
                     ps.setString(2, job.ladder());
@@ -100,6 +70,7 @@ public final class ScoreStore {
                     setDouble(ps, 14, r.logoddsDifference());
                     ps.setBoolean(15, r.truncated());
                     ps.setString(16, r.error());
+                    ps.setString(17, ScoreRecord.json(r));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -114,38 +85,16 @@ public final class ScoreStore {
     public boolean finish(ClaimedJob job, String worker, long modelParameters, Double examplesPerSecond,
                           Double modelLoadSeconds) throws SQLException {
         return queue.inFencedTransaction(job, worker, c -> {
-            JobQueue.update(c, """
-                    insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
-                                              truncated, mean_loss, loss_stderr, accuracy, accuracy_stderr, option_mass,
-                                              mean_logodds, logodds_stderr)
-                    select ?, ?, ?, ?,
-                           count(*) filter (where error is null), count(*) filter (where error is not null),
-                           count(*) filter (where truncated),
-                           avg(loss), stddev_samp(loss) / sqrt(count(loss)),
-                           avg(correct::int), stddev_samp(correct::int) / sqrt(count(correct)),
-                           avg(exp(total_logprob)),
-                           avg(logodds_difference), stddev_samp(logodds_difference) / sqrt(count(logodds_difference))
-                    from example_score where submission_id = ? and ladder = ? and model = ?
-                    on conflict (submission_id, ladder, model) do update set
-                        examples_scored = excluded.examples_scored, errors = excluded.errors, truncated = excluded.truncated,
-                        mean_loss = excluded.mean_loss, loss_stderr = excluded.loss_stderr, accuracy = excluded.accuracy,
-                        accuracy_stderr = excluded.accuracy_stderr, option_mass = excluded.option_mass,
-                        mean_logodds = excluded.mean_logodds, logodds_stderr = excluded.logodds_stderr,
-                        computed_at = now()""",
-                    job.submissionId(), job.ladder(), job.model(), modelParameters,
+            JobQueue.update(c, "aggregate_model", job.submissionId(), job.ladder(), job.model(), modelParameters,
                     job.submissionId(), job.ladder(), job.model());
-            JobQueue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
+            queue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
         });
     }
 
     /** How many of the job's examples are scored already (by any attempt). */
     public int scored(ClaimedJob job) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select count(*) from example_score where submission_id = ? and ladder = ? and model = ?")) {
-            ps.setLong(1, job.submissionId());
-            ps.setString(2, job.ladder());
-            ps.setString(3, job.model());
+             PreparedStatement ps = JobQueue.prepare(c, "count_scores", job.submissionId(), job.ladder(), job.model())) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -306,6 +306,15 @@ class ScoringFlowTest extends IntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/submissions/" + id + "/cancel").with(httpBasic(owner.getEmail(), PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        // the history, which judges read, says who in words and never names an address
+        assertThat(jdbc.sql("select note from submission_event where submission_id = ? and status = 'CANCELLED'")
+                .param(id).query(String.class).single()).isEqualTo("cancelled by the author");
+        long second = submit(owner, classificationCsv(2000));
+        Account organizer = newAccount(Role.ORGANIZER);
+        mvc.perform(post("/api/submissions/" + second + "/cancel").with(httpBasic(organizer.getEmail(), PASSWORD)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select note from submission_event where submission_id = ? and status = 'CANCELLED'")
+                .param(second).query(String.class).single()).isEqualTo("cancelled by an organizer");
         // every job ends cancelled once its worker has seen the cancel (at its next heartbeat, 200 ms here)
         JsonNode results = Awaitility.await("jobs cancelled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> results(owner, id), r -> r.get("status").asString().equals("CANCELLED")

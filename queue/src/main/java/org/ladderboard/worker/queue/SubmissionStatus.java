@@ -1,6 +1,9 @@
-package org.ladderboard.app.submission;
+package org.ladderboard.worker.queue;
 
-/** VALIDATED → QUEUED → SCORING → SCORED, or FAILED / CANCELLED. */
+/**
+ * A submission's status: VALIDATED → QUEUED → SCORING → SCORED, or FAILED / CANCELLED. The upload stores it
+ * VALIDATED; every later change is one of {@link JobQueue}'s statements (docs/database.md draws the machine).
+ */
 public enum SubmissionStatus {
     VALIDATED, QUEUED, SCORING, SCORED, FAILED, CANCELLED;
 

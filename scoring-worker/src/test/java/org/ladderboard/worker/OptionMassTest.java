@@ -1,0 +1,64 @@
+package org.ladderboard.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.worker.queue.ClaimedJob;
+import org.ladderboard.worker.queue.JobQueue;
+import org.ladderboard.worker.queue.ScoreStore;
+
+/**
+ * The per-model aggregate on real PostgreSQL with the log-probs long classes really get: a class of 170 characters
+ * sums to about −1,000, and {@code exp} of that is below the smallest double, which PostgreSQL reports as an error
+ * rather than 0.
+ */
+class OptionMassTest {
+
+    private QueueFixture fixture;
+
+    @BeforeEach
+    void database() throws Exception {
+        fixture = new QueueFixture();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    private double optionMassOf(double... totalLogprobs) throws Exception {
+        long submission = fixture.submission(totalLogprobs.length, List.of("micro-40k"), null);
+        JobQueue queue = new JobQueue(fixture.db);
+        ScoreStore store = new ScoreStore(fixture.db, queue);
+        ClaimedJob job = queue.claim("w", 60, null, null).orElseThrow();
+        List<ScoreStore.Pending> pending = store.pending(job);
+        List<ExampleResult> results = new ArrayList<>();
+        for (int i = 0; i < totalLogprobs.length; i++) {
+            double lp = totalLogprobs[i];
+            results.add(new ExampleResult(i, new double[] {lp - 1, lp - 2}, new int[] {40, 40}, 1.0, true, 0, lp,
+                    null, null, false, null));
+        }
+        assertThat(store.write(job, "w", pending, results)).isTrue();
+        assertThat(store.finish(job, "w", 39504, 1.0, 0.1)).as("the job finishes").isTrue();
+        assertThat(fixture.strings("select status from submission where id = ?", submission)).containsExactly("SCORED");
+        return Double.parseDouble(fixture.strings("select option_mass::text from model_result where submission_id = ?",
+                submission).get(0));
+    }
+
+    @Test
+    void longClassesHaveAnOptionMassOfZeroInsteadOfAnUnderflowError() throws Exception {
+        assertThat(optionMassOf(-1_000, -10_000)).isEqualTo(0.0);
+    }
+
+    @Test
+    void aTinyMassBesideAnOrdinaryOneLeavesTheOrdinaryMean() throws Exception {
+        assertThat(optionMassOf(-0.5, -1_000, -10_000)).isCloseTo(Math.exp(-0.5) / 3, within(1e-15));
+    }
+}
