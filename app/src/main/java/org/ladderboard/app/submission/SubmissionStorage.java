@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.util.List;
 
 import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.StorableText;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ParsedPart;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -57,6 +58,9 @@ class SubmissionStorage {
                 @Override
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
                     Example e = batch.get(i);
+                    // the validator's rule, once more where the text is written: the two cannot disagree
+                    StorableText.require("row " + e.row() + " of part " + e.part(),
+                            java.util.Arrays.asList(e.prompt(), e.otherPrompt(), e.completion(), e.classes(), e.extra()));
                     ps.setLong(1, submissionId);
                     ps.setLong(2, partId);
                     ps.setInt(3, offset + i);
