@@ -24,7 +24,8 @@
         text(row, '.job-load', job.modelLoadSeconds == null ? '' : job.modelLoadSeconds.toFixed(2) + ' s');
       }
       if (!progress.active) {
-        window.location.reload();
+        // reload without ?submitted, whose banner says the dataset is queued
+        window.location.replace(window.location.pathname);
         return;
       }
     } catch (err) {

@@ -8,7 +8,18 @@
   const zone = document.getElementById('drop-zone');
   const status = document.getElementById('file-status');
   const url = form.dataset.validateUrl;
+  const button = document.getElementById('submit-button');
+  const note = document.getElementById('submit-note');
+  // true when the page itself says submitting cannot work now (no open round, none left today)
+  const blocked = button.dataset.blocked === 'true';
   let inFlight = null;
+
+  // a file the live check rejected would be rejected again (and count toward the day's cap): say so instead
+  const allowSubmit = (allowed, why) => {
+    if (blocked) return;
+    button.disabled = !allowed;
+    note.textContent = allowed ? '' : why;
+  };
 
   const el = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
@@ -75,7 +86,8 @@
     section.replaceChildren(el('h2', {}, 'Validation report'));
     section.append(el('p', { class: 'summary ' + (report.valid ? 'ok' : 'bad') },
       el('strong', {}, report.valid ? 'Valid' : 'Not accepted'),
-      ': ' + report.rows + ' rows in ' + report.parts.length + ' part(s), ' + report.errorCount + ' error(s), '
+      ': ' + report.rows + ' rows' + (report.rowsWithErrors > 0 ? ' (' + report.rowsWithErrors + ' with errors)' : '')
+      + ' in ' + report.parts.length + ' part(s), ' + report.errorCount + ' error(s), '
       + report.warnings.length + ' kind(s) of warning.'));
     if (report.errors.length) {
       section.append(findingsTable(report.errors, 'errors', 'Errors: fix these and upload again (nothing was stored)'));
@@ -116,6 +128,7 @@
       }
       status.textContent = file.name + ': ' + (json.valid ? 'valid' : 'not valid yet, see the report below') + '.';
       render(json);
+      allowSubmit(json.valid, 'Submit is off: fix the errors in the report, then choose the file again.');
     } catch (err) {
       if (request === inFlight) status.textContent = 'The file could not be checked: ' + err.message;
     }

@@ -12,6 +12,7 @@ import static org.ladderboard.validation.Severity.WARNING;
 public enum Check {
     // the upload as a whole
     FILE_TOO_LARGE(ERROR, "Split the dataset into parts (a .zip of several files) or ask the organisers for a larger limit."),
+    SPREADSHEET(ERROR, "Export the sheet as CSV. Excel: File > Save As (Save a Copy) > 'CSV UTF-8 (Comma delimited)'. Google Sheets: File > Download > Comma-separated values. LibreOffice Calc: File > Save As > 'Text CSV', character set Unicode (UTF-8). Numbers: File > Export To > CSV."),
     UNSUPPORTED_FILE_TYPE(ERROR, "Upload a .csv, a .jsonl, or a .zip holding .csv/.jsonl parts."),
     EMPTY_FILE(ERROR, "The file holds no data rows: check that you exported the right sheet or file."),
     ZIP_INVALID(ERROR, "Re-create the archive with a standard zip tool."),
@@ -25,6 +26,8 @@ public enum Check {
     // text encoding
     NOT_UTF8(ERROR, "Save the file as UTF-8 (in Excel: 'CSV UTF-8'; in pandas: to_csv(..., encoding='utf-8'))."),
     NUL_BYTE(ERROR, "The file contains a NUL character, which text never has: check it is not a binary or UTF-16 file."),
+    NUL_CHARACTER(ERROR, "An escape (\\u0000 in JSON, \\x00 or \\0 in a Python literal) writes a NUL character, which no model text has and the contest cannot store: remove it."),
+    UNPAIRED_SURROGATE(ERROR, "An escape such as \\ud83d writes half of a character: write the character itself, or both halves (\\ud83d\\ude00), so it is stored and scored exactly as written."),
     // syntax
     CSV_SYNTAX(ERROR, "Quote fields that contain commas, quotes or line breaks, and double quotes inside them (\"\")."),
     CSV_FIELD_COUNT(ERROR, "Every row needs as many fields as the header; an unquoted comma inside a field adds one."),

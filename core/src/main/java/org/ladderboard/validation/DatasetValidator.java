@@ -38,6 +38,10 @@ public final class DatasetValidator {
                     + megabytes(bytes.length) + "; at most " + megabytes(settings.maxFileBytes()) + " is allowed");
             return result(taskType, findings, parts);
         }
+        if (Spreadsheet.looksLikeOne(fileName, bytes)) {
+            Spreadsheet.report(fileName, findings);
+            return result(taskType, findings, parts);
+        }
         List<DataFile> files = ZipUnpacker.looksLikeZip(fileName, bytes)
                 ? ZipUnpacker.unpack(fileName, bytes, settings, findings)
                 : List.of(new DataFile(fileName, bytes));
@@ -110,8 +114,10 @@ public final class DatasetValidator {
     private ValidationResult result(TaskType taskType, Findings findings, List<ParsedPart> parts) {
         boolean valid = !findings.hasErrors();
         List<Example> preview = parts.stream().flatMap(p -> p.examples().stream()).limit(PREVIEW_ROWS).toList();
-        int rows = parts.stream().mapToInt(p -> p.examples().size()).sum();
-        ValidationReport report = new ValidationReport(valid, taskType.id(), rows,
+        int examples = parts.stream().mapToInt(p -> p.examples().size()).sum();
+        // a row either becomes an example or has an error, so "320 rows, 2 with errors" rather than "318 rows"
+        ValidationReport report = new ValidationReport(valid, taskType.id(), examples + findings.rowsWithErrors(),
+                findings.rowsWithErrors(),
                 parts.stream().map(ParsedPart::summary).toList(), findings.errors(), findings.warnings(),
                 findings.errorCount(), preview);
         return new ValidationResult(report, valid ? List.copyOf(parts) : List.of());

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ladderboard.dataset.ClassesParser;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.PythonListLiteral;
+import org.ladderboard.dataset.StorableText;
 import org.ladderboard.dataset.TaskType;
 
 import tools.jackson.databind.ObjectMapper;
@@ -54,6 +55,11 @@ final class ExampleReader {
     Example read(Row row) {
         int errorsBefore = findings.errorCount();
         Map<String, Object> fields = row.fields();
+        fields.forEach((name, value) -> storable(row, name, name, "the column name"));
+        fields.forEach((name, value) -> storable(row, name, value, "'" + name + "'"));
+        if (findings.errorCount() > errorsBefore) {
+            return null;
+        }
         String prompt = text(row, "prompt");
         String otherPrompt = taskType.isLogodds() ? otherPrompt(row) : null;
         String completion = taskType == TaskType.SEQUENCE_PROB ? text(row, "completion") : null;
@@ -118,6 +124,8 @@ final class ExampleReader {
                 findings.error(Check.CLASS_NOT_STRING, part, row.row(), row.line(), "classes", null,
                         "class " + i + " is not a string: " + other.source());
                 fine = false;
+            } else if (!storable(row, "classes", item, "class " + i)) {
+                fine = false;
             } else if (((String) item).isEmpty()) {
                 findings.error(Check.CLASS_EMPTY, part, row.row(), row.line(), "classes", null, "class " + i + " is empty");
                 fine = false;
@@ -135,6 +143,31 @@ final class ExampleReader {
             fine = false;
         }
         return fine ? List.copyOf(classes) : null;
+    }
+
+    /**
+     * Reports text the contest cannot keep exactly as written (a NUL, half of a surrogate pair), which escapes in JSON
+     * or in a Python literal can produce although the file itself is clean UTF-8; false when it did.
+     */
+    private boolean storable(Row row, String column, Object value, String what) {
+        var problem = StorableText.checkValue(value);
+        problem.ifPresent(p -> findings.error(
+                p.kind() == StorableText.Kind.NUL ? Check.NUL_CHARACTER : Check.UNPAIRED_SURROGATE, part, row.row(),
+                row.line(), printable(column), null, what + " holds " + p.describe()));
+        return problem.isEmpty();
+    }
+
+    /** A column name fit to show even when it is the problem. */
+    private static String printable(String column) {
+        StringBuilder out = new StringBuilder();
+        column.codePoints().forEach(c -> {
+            if (c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private Integer answerIndex(Row row, List<String> classes) {

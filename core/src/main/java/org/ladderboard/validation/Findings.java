@@ -17,6 +17,7 @@ public final class Findings {
 
     private final List<Finding> errors = new ArrayList<>();
     private int errorCount;
+    private final java.util.Set<String> rowsWithErrors = new java.util.HashSet<>();
     private final Map<String, Group> warnings = new LinkedHashMap<>();
 
     private static final class Group {
@@ -32,6 +33,9 @@ public final class Findings {
     /** Reports an error at a place; {@code row}, {@code line}, {@code column} and {@code position} may be null. */
     public void error(Check check, String part, Integer row, Integer line, String column, Integer position, String message) {
         errorCount++;
+        if (row != null) {
+            rowsWithErrors.add(part + "\u0000" + row);
+        }
         if (errors.size() < MAX_LISTED_ERRORS) {
             errors.add(new Finding(Severity.ERROR, check.code(), part, row, line, column, position, message, check.hint(),
                     1, row == null ? List.of() : List.of(row)));
@@ -54,6 +58,11 @@ public final class Findings {
 
     public int errorCount() {
         return errorCount;
+    }
+
+    /** Data rows with at least one error (each counted once, however many errors it has). */
+    public int rowsWithErrors() {
+        return rowsWithErrors.size();
     }
 
     public List<Finding> errors() {

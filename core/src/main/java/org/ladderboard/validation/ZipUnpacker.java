@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +41,10 @@ final class ZipUnpacker {
                     return List.of();
                 }
                 String name = entry.getName();
+                if (isSpreadsheetPart(name)) {
+                    Spreadsheet.report(zipName, findings);
+                    return List.of();
+                }
                 if (entry.isDirectory() || isPlatformClutter(name)) {
                     continue;
                 }
@@ -83,7 +86,7 @@ final class ZipUnpacker {
         if (parts.isEmpty() && !findings.hasErrors()) {
             findings.error(Check.ZIP_NO_PARTS, zipName, null, null, null, null, "the archive holds no .csv or .jsonl file");
         }
-        parts.sort(Comparator.comparing(DataFile::fileName));
+        // parts keep the archive's order: the contestant's own (part-2 before part-10), and what docs/formats.md promises
         return parts;
     }
 
@@ -99,6 +102,11 @@ final class ZipUnpacker {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Entries only an Excel (.xlsx) or LibreOffice/OpenDocument (.ods) file has: such a "zip" is a spreadsheet. */
+    private static boolean isSpreadsheetPart(String name) {
+        return name.equals("[Content_Types].xml") || name.startsWith("xl/") || name.equals("mimetype");
     }
 
     private static boolean isPlatformClutter(String name) {

@@ -353,6 +353,68 @@ class DatasetValidatorTest {
         }
     }
 
+    /** Escapes can write what clean UTF-8 never holds; what validation accepts must be storable exactly as written. */
+    @Nested
+    class TextTheContestCannotKeep {
+
+        @Test
+        void aNulWrittenAsAnEscapeIsRejectedWithItsPlace() {
+            String jsonl = "{\"prompt\": \"fine\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n"
+                    + "{\"prompt\": \"ab\\u0000cd\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n";
+            Finding error = only(validate("t.jsonl", jsonl, TaskType.CLASSIFICATION).report().errors(), "nul_character");
+            assertThat(error.part()).isEqualTo("t");
+            assertThat(error.line()).isEqualTo(2);
+            assertThat(error.column()).isEqualTo("prompt");
+            assertThat(error.message()).contains("NUL").contains("U+0000").contains("character 3");
+
+            for (String classes : List.of("\"[' a\\x00', ' b']\"", "\"[' a', ' b\\0']\"")) {
+                ValidationReport csv = validate("t.csv", "prompt,classes,answer_index\nq," + classes + ",0\n", TaskType.CLASSIFICATION).report();
+                assertThat(csv.valid()).as(classes).isFalse();
+                Finding e = only(csv.errors(), "nul_character");
+                assertThat(e.column()).isEqualTo("classes");
+                assertThat(e.line()).isEqualTo(2);
+            }
+            String inKeyAndNested = "{\"prompt\": \"q\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0, \"meta\": {\"x\": [\"\\u0000\"]}}\n"
+                    + "{\"prompt\": \"q2\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0, \"n\\u0000\": 1}\n";
+            assertThat(validate("t.jsonl", inKeyAndNested, TaskType.CLASSIFICATION).report().errors())
+                    .filteredOn(f -> !f.code().equals("too_few_rows")).extracting(Finding::code, Finding::line).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("nul_character", 1), org.assertj.core.groups.Tuple.tuple("nul_character", 2));
+        }
+
+        @Test
+        void halfASurrogatePairIsRejectedAndAWholeOneKeptExactly() {
+            String lone = "{\"prompt\": \"smile \\ud83d\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n";
+            Finding error = only(validate("t.jsonl", lone, TaskType.CLASSIFICATION).report().errors(), "unpaired_surrogate");
+            assertThat(error.column()).isEqualTo("prompt");
+            assertThat(error.message()).contains("U+D83D").contains("character 7");
+            ValidationReport python = validate("t.csv", "prompt,classes,answer_index\nq,\"[' \\udc00', ' b']\",0\n",
+                    TaskType.CLASSIFICATION).report();
+            assertThat(only(python.errors(), "unpaired_surrogate").column()).isEqualTo("classes");
+
+            String pair = "{\"prompt\": \"smile \\ud83d\\ude00\", \"classes\": \"[' \\\\U0001F600', ' b']\", \"answer_index\": 0}\n";
+            ValidationResult kept = validate("t.jsonl", pair, TaskType.CLASSIFICATION);
+            assertThat(kept.valid()).isTrue();
+            assertThat(kept.parts().get(0).examples().get(0).prompt()).isEqualTo("smile \uD83D\uDE00");
+            assertThat(kept.parts().get(0).examples().get(0).classes()).containsExactly(" \uD83D\uDE00", " b");
+        }
+    }
+
+    @Nested
+    class RowCounts {
+
+        @Test
+        void rowsWithErrorsAreCountedAmongTheRows() {
+            StringBuilder csv = new StringBuilder(rows(320));
+            String text = csv.toString().replace("\"Question 7?\",\"[' yes', ' no']\",1", "\"Question 7?\",\"[' yes', ' no']\",9")
+                    .replace("\"Question 100?\",\"[' yes', ' no']\",0", "\"Question 100?\",\"[' yes']\",0");
+            ValidationReport report = validate("t.csv", text, TaskType.CLASSIFICATION).report();
+            assertThat(report.valid()).isFalse();
+            assertThat(report.rows()).isEqualTo(320);
+            assertThat(report.rowsWithErrors()).isEqualTo(2);
+            assertThat(report.examples()).isEqualTo(318);
+        }
+    }
+
     @Nested
     class ZipParts {
 
@@ -414,7 +476,37 @@ class DatasetValidatorTest {
         @Test
         void notAZipAtAllAndWrongExtensions() {
             only(validate("t.zip", "not a zip", TaskType.CLASSIFICATION).report().errors(), "zip_no_parts");
-            only(validate("data.xlsx", "x", TaskType.CLASSIFICATION).report().errors(), "unsupported_file_type");
+            only(validate("data.exe", "x", TaskType.CLASSIFICATION).report().errors(), "unsupported_file_type");
+        }
+
+        @Test
+        void partsKeepTheArchivesOrder() throws IOException {
+            Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+            entries.put("level-2.csv", rows(2).getBytes(StandardCharsets.UTF_8));
+            entries.put("level-10.csv", rows(3).getBytes(StandardCharsets.UTF_8));
+            entries.put("a-last.jsonl", "{\"prompt\": \"z\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            ValidationResult result = validate("levels.zip", zip(entries), TaskType.CLASSIFICATION, ANY_SIZE);
+            assertThat(result.report().parts()).extracting(PartSummary::name).containsExactly("level-2", "level-10", "a-last");
+            assertThat(result.parts()).extracting(p -> p.summary().name()).containsExactly("level-2", "level-10", "a-last");
+        }
+
+        @Test
+        void aSpreadsheetIsNamedAsOneWithHowToExportCsv() throws IOException {
+            Map<String, byte[]> xlsx = new java.util.LinkedHashMap<>();
+            xlsx.put("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8));
+            xlsx.put("xl/workbook.xml", "<workbook/>".getBytes(StandardCharsets.UTF_8));
+            xlsx.put("xl/worksheets/sheet1.xml", "<worksheet/>".getBytes(StandardCharsets.UTF_8));
+            for (String name : List.of("task.xlsx", "task.zip")) {
+                Finding error = only(validate(name, zip(xlsx), TaskType.CLASSIFICATION, ANY_SIZE).report().errors(), "spreadsheet");
+                assertThat(error.message()).contains("is a spreadsheet");
+                assertThat(error.hint()).contains("Excel").contains("Google Sheets").contains("LibreOffice").contains("CSV UTF-8");
+            }
+            Map<String, byte[]> ods = Map.of("mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.UTF_8));
+            only(validate("task.ods", zip(ods), TaskType.CLASSIFICATION, ANY_SIZE).report().errors(), "spreadsheet");
+            byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+            only(validate("task.csv", xls, TaskType.CLASSIFICATION, ANY_SIZE).report().errors(), "spreadsheet");
+            only(validate("data.xlsx", "x", TaskType.CLASSIFICATION).report().errors(), "spreadsheet");
         }
     }
 }

@@ -33,7 +33,6 @@ class AccountController {
         private String displayName;
 
         @NotBlank(message = "choose a password")
-        @Size(min = AccountService.MIN_PASSWORD_LENGTH, max = 200, message = "use at least 10 characters")
         private String password;
 
         private String confirm;
@@ -97,6 +96,9 @@ class AccountController {
     @PostMapping("/register")
     String register(@Valid @ModelAttribute("registration") Registration form, BindingResult errors,
                     RedirectAttributes redirect) {
+        if (form.getPassword() != null && !form.getPassword().isBlank()) {
+            AccountService.passwordProblem(form.getPassword()).ifPresent(p -> errors.rejectValue("password", "rule", p));
+        }
         if (form.getPassword() != null && !form.getPassword().equals(form.getConfirm())) {
             errors.rejectValue("confirm", "mismatch", "the two passwords differ");
         }

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt's limit: it reads no more of a password than this. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -17,6 +19,21 @@ public class AccountService {
     public AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+    }
+
+    /**
+     * The one password rule, for every form that sets one. bcrypt reads at most 72 bytes and the encoder refuses more
+     * (rather than ignore the rest silently); refusing here says so, where pre-hashing would change the stored format.
+     */
+    public static java.util.Optional<String> passwordProblem(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return java.util.Optional.of("use at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return java.util.Optional.of("use at most " + MAX_PASSWORD_BYTES + " bytes (72 plain letters or digits; accented "
+                    + "letters take 2 bytes, emoji 4): the password store reads no further");
+        }
+        return java.util.Optional.empty();
     }
 
     /** Emails are compared case-insensitively: stored lower-cased and trimmed. */
@@ -33,9 +50,9 @@ public class AccountService {
         if (!normalised.matches("[^@\\s]+@[^@\\s]+")) {
             throw new IllegalArgumentException("'" + normalised + "' is not an email address");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        passwordProblem(password).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         String name = displayName == null || displayName.isBlank() ? normalised : displayName.trim();
         return accounts.save(new Account(normalised, name, passwordEncoder.encode(password), role));
     }
@@ -67,9 +84,9 @@ public class AccountService {
         if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
             throw new WrongPasswordException();
         }
-        if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("use at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        passwordProblem(replacement).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         account.changePassword(passwordEncoder.encode(replacement));
         return accounts.saveAndFlush(account);
     }

@@ -5,11 +5,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ladderboard.app.system.StorageTrouble;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.RequestPath;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -27,6 +29,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Two chains. The API is stateless (a bearer token or HTTP Basic on every call, no session cookie is read), so it
@@ -105,11 +109,15 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, AccountRepository accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, AccountRepository accounts,
+                              @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                              ObjectProvider<RequestMappingHandlerMapping> pages) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
+                        // a path no page answers is a 404 for everyone, not a detour through sign-in
+                        .requestMatchers(request -> !servedByAPage(pages.getObject(), request)).permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())
                         .requestMatchers("/organizer/**").hasRole(Role.ORGANIZER.name())
                         .requestMatchers("/judging", "/judging/**").hasAnyRole(Role.JUDGE.name(), Role.ORGANIZER.name())
@@ -130,6 +138,27 @@ public class SecurityConfig {
                                 "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * Whether a controller maps this path (for any method: a wrong method still needs sign-in first). Static files
+     * are public anyway, so everything else ends as the 404 page.
+     */
+    private static boolean servedByAPage(RequestMappingHandlerMapping pages, HttpServletRequest request) {
+        boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
+        RequestPath previous = parsed ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            return pages.getHandler(request) != null;
+        } catch (Exception mappedForAnotherMethod) {
+            return true;
+        } finally {
+            if (previous == null) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            } else {
+                ServletRequestPathUtils.setParsedRequestPath(previous, request);
+            }
+        }
     }
 
     /** After the form sign-in: bind the new session to the password it signed in with, then go where the user was going. */

@@ -40,11 +40,16 @@ class ExportController {
 
     @PostMapping("/organizer/rounds/{id}/winners")
     String choose(@PathVariable long id, @RequestParam long submission, @RequestParam String tier,
-                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
+                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         if (!tier.equals("none") && PrizeTier.fromId(tier).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        winners.choose(round(id).getId(), submission, tier, currentAccount.require());
+        if (!winners.choose(round(id).getId(), submission, tier, currentAccount.require())) {
+            redirect.addFlashAttribute("message", tier.equals("none")
+                    ? "submission " + submission + " was not a winner: nothing changed"
+                    : "submission " + submission + " is not a scored submission of this round: no winner was set");
+        }
         // back to the page the organizer was on, at the row just set
         return "redirect:/leaderboard?page=" + page + "&size=" + size + "#row-" + submission;
     }

@@ -21,20 +21,27 @@ public class Winners {
         this.audit = audit;
     }
 
-    /** Sets a submission's tier, or removes it from the winners with {@code "none"}. */
+    /**
+     * Sets a submission's tier, or removes it from the winners with {@code "none"}. Only a scored submission of the
+     * round can win; the audit records what changed and nothing else. False when nothing changed (no such scored
+     * submission in the round, or removing one that was not a winner).
+     */
     @Transactional
-    public void choose(long roundId, long submissionId, String tier, Account organizer) {
-        if (tier == null || tier.isBlank() || tier.equals("none")) {
-            jdbc.sql("delete from winner where round_id = ? and submission_id = ?").params(roundId, submissionId).update();
-        } else {
-            jdbc.sql("""
-                            insert into winner (round_id, submission_id, tier, chosen_by) select ?, id, ?, ? from submission
-                            where id = ? and round_id = ? and status = 'SCORED'
-                            on conflict (round_id, submission_id) do update set tier = excluded.tier,
-                                chosen_by = excluded.chosen_by, chosen_at = now()""")
-                    .params(roundId, tier, organizer.getId(), submissionId, roundId).update();
+    public boolean choose(long roundId, long submissionId, String tier, Account organizer) {
+        boolean none = tier == null || tier.isBlank() || tier.equals("none");
+        int changed = none
+                ? jdbc.sql("delete from winner where round_id = ? and submission_id = ?").params(roundId, submissionId).update()
+                : jdbc.sql("""
+                                insert into winner (round_id, submission_id, tier, chosen_by) select ?, id, ?, ? from submission
+                                where id = ? and round_id = ? and status = 'SCORED'
+                                on conflict (round_id, submission_id) do update set tier = excluded.tier,
+                                    chosen_by = excluded.chosen_by, chosen_at = now()""")
+                        .params(roundId, tier, organizer.getId(), submissionId, roundId).update();
+        if (changed == 0) {
+            return false;
         }
-        audit.record(organizer, "winner", "submission " + submissionId, tier == null || tier.isBlank() ? "none" : tier);
+        audit.record(organizer, none ? "winner removed" : "winner", "submission " + submissionId, none ? "none" : tier);
+        return true;
     }
 
     /** Tier by submission id, grand first. */

@@ -25,7 +25,10 @@ public class Round {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false)
+    /** The column's length: the round form refuses longer names rather than let the database fail. */
+    public static final int NAME_MAX = 200;
+
+    @Column(nullable = false, length = NAME_MAX)
     private String name;
 
     @Column(nullable = false)

@@ -66,10 +66,21 @@ class RoundAdminController {
         if (name.isBlank() || minExamples < 1 || dailyLimit < 0 || failedDailyLimit < 0) {
             problems.add("give a name, at least 1 example, and limits of 0 or more");
         }
+        if (name.strip().length() > Round.NAME_MAX) {
+            problems.add("the name has " + name.strip().length() + " characters; use at most " + Round.NAME_MAX + " characters");
+        }
         List<String> chosen = ladderNames == null ? List.of() : ladderNames;
         chosen.stream().filter(l -> ladders.find(l).isEmpty()).forEach(l -> problems.add("no ladder named " + l));
+        if (chosen.isEmpty()) {
+            // a round without a ladder would accept uploads that nothing can ever score
+            problems.add("choose at least one ladder to score the round on");
+        }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
+            // the form shows what was typed again, not an empty form
+            redirect.addFlashAttribute("entered", java.util.Map.of("name", name, "description", description, "opensAt", opensAt,
+                    "closesAt", closesAt, "minExamples", minExamples, "dailyLimit", dailyLimit,
+                    "failedDailyLimit", failedDailyLimit, "ladderNames", chosen));
             return "redirect:/organizer/rounds" + (id == null ? "" : "?edit=" + id);
         }
         Round round = id == null ? new Round(name.strip(), opens, closes)

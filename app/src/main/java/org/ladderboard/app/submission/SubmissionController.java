@@ -74,10 +74,13 @@ class SubmissionController {
     @PostMapping("/submit")
     String submit(@Valid @ModelAttribute("form") SubmissionForm form, BindingResult fields,
                   @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-        if (file == null || file.isEmpty()) {
+        // a browser sends an unnamed empty part when no file was chosen; a chosen 0-byte file is validated like any
+        // other, so the report says the same as the live check did ("the file is empty")
+        boolean noFile = file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank();
+        if (noFile) {
             model.addAttribute("fileError", "choose the dataset file to upload");
         }
-        if (fields.hasErrors() || file == null || file.isEmpty()) {
+        if (fields.hasErrors() || noFile) {
             return prepareForm(model);
         }
         try {

@@ -3,6 +3,7 @@ package org.ladderboard.app.submission;
 import java.util.List;
 
 import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.StorableText;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ParsedPart;
 import org.ladderboard.worker.queue.ExampleTable;
@@ -44,6 +45,11 @@ class SubmissionStorage {
 
     /** Inserts the part's examples; {@code firstPosition} is their 0-based index over the whole submission. */
     void insertExamples(long submissionId, long partId, int firstPosition, List<Example> examples) {
+        for (Example e : examples) {
+            // the validator's rule, once more where the text is written: the two cannot disagree
+            StorableText.require("row " + e.row() + " of part " + e.part(),
+                    java.util.Arrays.asList(e.prompt(), e.otherPrompt(), e.completion(), e.classes(), e.extra()));
+        }
         template.execute((ConnectionCallback<Void>) c -> {
             ExampleTable.insert(c, submissionId, partId, firstPosition, examples);
             return null;

@@ -15,14 +15,14 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors {
 
-    /** A database outage or a full disk: 503 or 507 saying nothing was stored; anything else there is a bug (500). */
+    /**
+     * A database outage or a full disk: 503 or 507 saying nothing was stored; anything else there is a bug (500). An
+     * unreadable multipart body fails before a handler is chosen: {@link RequestProblems} answers it.
+     */
     @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
-            org.springframework.web.multipart.MultipartException.class, jakarta.persistence.PersistenceException.class})
+            jakarta.persistence.PersistenceException.class})
     ResponseEntity<Map<String, String>> storage(Exception e) {
         var trouble = StorageTrouble.of(e);
-        if (trouble.isEmpty() && e instanceof org.springframework.web.multipart.MultipartException) {
-            return ResponseEntity.badRequest().body(Map.of("error", "the upload could not be read (cut off or malformed multipart): send it again"));
-        }
         if (trouble.isEmpty()) {
             LoggerFactory.getLogger(ApiErrors.class).error("request failed", e);
             return ResponseEntity.internalServerError().body(Map.of("error", "internal error: nothing was stored; tell the organisers if it persists"));

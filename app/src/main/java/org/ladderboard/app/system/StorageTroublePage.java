@@ -10,7 +10,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Pages: a database outage or a full disk gets the error page with what happened and what to do, not a bare 500. */
@@ -19,14 +18,9 @@ class StorageTroublePage {
 
     private static final Logger log = LoggerFactory.getLogger(StorageTroublePage.class);
 
-    @ExceptionHandler({DataAccessException.class, TransactionException.class, MultipartException.class,
-            jakarta.persistence.PersistenceException.class})
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, jakarta.persistence.PersistenceException.class})
     ModelAndView storage(Exception e) {
         var trouble = StorageTrouble.of(e);
-        if (trouble.isEmpty() && e instanceof MultipartException) {
-            return new ModelAndView("error", Map.of("status", 400, "message",
-                    "The upload could not be read (it was cut off or malformed): send it again."), HttpStatus.BAD_REQUEST);
-        }
         int status = trouble.map(t -> t.status).orElse(500);
         if (trouble.isEmpty()) {
             log.error("request failed", e);

@@ -52,11 +52,15 @@ class ContestantJourneyBrowserTest extends BrowserTest {
         Browser.screenshot(browser, "submit-with-error");
         assertThat(report.getText()).contains("row 3 (line 5)").contains("answer_index is 2").contains("valid: 0 to 1");
         assertThat(browser.findElement(By.cssSelector("#report .summary")).getText()).startsWith("Not accepted");
+        // a file the live check rejected would only be rejected again, and count toward the day's cap
+        assertThat(browser.findElement(By.id("submit-button")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("submit-note")).getText()).contains("fix the errors");
 
         Path fixed = Files.createTempFile("fixed", ".csv");
         Files.writeString(fixed, withMistake.replace("' say']\",2", "' say']\",1"), StandardCharsets.UTF_8);
         browser.findElement(By.id("file")).sendKeys(fixed.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary"), "Valid"));
+        assertThat(browser.findElement(By.id("submit-button")).isEnabled()).isTrue();
         assertThat(browser.findElements(By.cssSelector("#report .findings.errors"))).isEmpty();
         // the preview shows the prompt and each option as the model will read it
         assertThat(browser.findElement(By.cssSelector("#report .preview")).getText()).contains("And it came to").contains("thereof");

@@ -12,8 +12,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Malformed and hostile uploads, generated from a seed: broken quoting, wrong encodings, NUL bytes, huge fields,
- * too many rows, deep zips, zip bombs, path-traversal names, formula and HTML/JS payloads in every text field, and
- * Python-literal tricks in {@code classes}. {@code valid} says whether a correct validator accepts the file (hostile
+ * too many rows, deep zips, zip bombs, path-traversal names, formula and HTML/JS payloads in every text field,
+ * Python-literal tricks in {@code classes}, escapes that write a NUL or half a surrogate pair, spreadsheets, and a
+ * NUL in the file name. {@code valid} says whether a correct validator accepts the file (hostile
  * content in well-formed files must be accepted, stored as text and never executed).
  */
 final class HostileFiles {
@@ -33,7 +34,7 @@ final class HostileFiles {
     static List<Hostile> generate(int count, long seed) {
         Random random = new Random(seed);
         List<Hostile> out = new ArrayList<>();
-        int kinds = 16;
+        int kinds = 21;
         for (int i = 0; i < count; i++) {
             out.add(make(i % kinds, i, random));
         }
@@ -88,8 +89,32 @@ final class HostileFiles {
             case 13 -> new Hostile("too many rows", name + ".csv", tooManyRows(), false);
             case 14 -> new Hostile("empty or header only", name + (random.nextBoolean() ? ".csv" : ".jsonl"),
                     utf8(random.nextBoolean() ? "" : "prompt,classes,answer_index\n"), false);
-            default -> new Hostile("wrong extension", name + (random.nextBoolean() ? ".xlsx" : ".exe"), utf8(wellFormed(5, random)), false);
+            case 15 -> new Hostile("wrong extension", name + (random.nextBoolean() ? ".xlsx" : ".exe"), utf8(wellFormed(5, random)), false);
+            // escapes that write what clean UTF-8 never holds: validation must refuse them, as storage would
+            case 16 -> new Hostile("nul escape in jsonl", name + ".jsonl", utf8(jsonl(5) + "{\"prompt\": \"a\\u0000b\", "
+                    + "\"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n"), false);
+            case 17 -> new Hostile("nul escape in csv classes", name + ".csv", utf8(wellFormed(5, random)
+                    + "q,\"[' a" + (random.nextBoolean() ? "\\x00" : "\\0") + "', ' b']\",0,n\n"), false);
+            case 18 -> {
+                boolean json = random.nextBoolean();
+                yield new Hostile("lone surrogate", name + (json ? ".jsonl" : ".csv"), json
+                        ? utf8(jsonl(5) + "{\"prompt\": \"half \\ud83d\", \"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n")
+                        : utf8(wellFormed(5, random) + "q,\"[' \\udc00', ' b']\",0,n\n"), false);
+            }
+            case 19 -> new Hostile("spreadsheet", name + (random.nextBoolean() ? ".xlsx" : ".zip"),
+                    zip(List.of("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"), utf8("<x/>")), false);
+            case 20 -> new Hostile("nul in the file name", name + ".csv\u0000.exe", utf8(wellFormed(5, random)), false);
+            default -> throw new IllegalArgumentException("no kind " + kind);
         };
+    }
+
+    /** {@code n} clean JSONL classification rows. */
+    private static String jsonl(int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append("{\"prompt\": \"Q").append(i).append("\", \"classes\": [\" yes\", \" no\"], \"answer_index\": ").append(i % 2).append("}\n");
+        }
+        return out.toString();
     }
 
     private static byte[] utf8(String s) {

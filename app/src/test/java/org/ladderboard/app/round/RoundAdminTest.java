@@ -41,11 +41,20 @@ class RoundAdminTest extends IntegrationTest {
                 .param("opensAt", closes).param("closesAt", opens).param("minExamples", "1").param("dailyLimit", "1")
                 .param("failedDailyLimit", "1").param("ladderNames", "nonexistent")).andExpect(status().is3xxRedirection());
         assertThat(rounds.findById(round.getId()).orElseThrow().getMinExamples()).isEqualTo(500);
+        // a round with no ladder could never score an upload: refused, and the form comes back as it was typed
+        var refused = mvc.perform(post("/organizer/rounds").with(csrf()).with(organizer()).param("id", round.getId().toString())
+                .param("name", name + " renamed").param("opensAt", opens).param("closesAt", closes).param("minExamples", "400")
+                .param("dailyLimit", "3").param("failedDailyLimit", "6")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("problems").toString()).contains("choose at least one ladder");
+        assertThat(rounds.findById(round.getId()).orElseThrow().getMinExamples()).isEqualTo(500);
+        assertThat(rounds.findById(round.getId()).orElseThrow().getLadders()).containsExactly("micro");
+        String form = mvc.perform(get("/organizer/rounds").param("edit", round.getId().toString()).with(organizer())
+                        .flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"" + name + " renamed\"").contains("value=\"400\"").contains("choose at least one ladder");
         mvc.perform(post("/organizer/rounds").with(csrf()).with(organizer()).param("id", round.getId().toString()).param("name", name)
                 .param("opensAt", opens).param("closesAt", closes).param("minExamples", "400").param("dailyLimit", "3")
-                .param("failedDailyLimit", "6")).andExpect(status().is3xxRedirection());
+                .param("failedDailyLimit", "6").param("ladderNames", "micro")).andExpect(status().is3xxRedirection());
         assertThat(rounds.findById(round.getId()).orElseThrow().getMinExamples()).isEqualTo(400);
-        assertThat(rounds.findById(round.getId()).orElseThrow().getLadders()).isEmpty();
 
         // re-scoring queues one job per ladder model again for every scored submission of the round
         mvc.perform(post("/organizer/rounds").with(csrf()).with(organizer()).param("id", round.getId().toString()).param("name", name)
