@@ -110,6 +110,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
+                        // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
+                        .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())
                         .requestMatchers("/organizer/**").hasRole(Role.ORGANIZER.name())
                         .requestMatchers("/judging", "/judging/**").hasAnyRole(Role.JUDGE.name(), Role.ORGANIZER.name())

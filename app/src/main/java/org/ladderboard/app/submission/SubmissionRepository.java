@@ -10,4 +10,6 @@ public interface SubmissionRepository extends JpaRepository<Submission, Long> {
 
     @EntityGraph(attributePaths = "round")
     List<Submission> findByAccountOrderByCreatedAtDesc(Account account);
+
+    boolean existsByAccount(Account account);
 }
