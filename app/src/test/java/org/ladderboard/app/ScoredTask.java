@@ -78,6 +78,12 @@ public final class ScoredTask {
                         return new Object[] {MODELS.get(model), id, job,
                                 String.format(Locale.ROOT, "[%.1f, %.1f]", answer, other), -answer, right, right ? 0 : 1, id, i};
                     }).toList());
+            jdbc.sql("""
+                            insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
+                                                      truncated, mean_loss, accuracy)
+                            select ?, 'micro', ?, ?, count(*), 0, 0, avg(loss), avg(case when correct then 1.0 else 0.0 end)
+                            from example_score where submission_id = ? and model = ?""")
+                    .params(id, MODELS.get(m), PARAMETERS[m], id, MODELS.get(m)).update();
         }
         return id;
     }

@@ -151,7 +151,7 @@ public class ExampleExplorer {
                   and (cast(:part as integer) is null or p.position = cast(:part as integer) - 1)
                   and (cast(:pattern as text) is null or e.prompt ilike :pattern or e.other_prompt ilike :pattern
                        or e.classes::text ilike :pattern or e.completion ilike :pattern)
-                  and """ + filter.condition + endsScored + "\n";
+                """ + "  and (" + filter.condition + endsScored + ")\n";
         String from = "from example e join submission_part p on p.id = e.part_id\n" + flags;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("submission", submissionId);

@@ -16,7 +16,6 @@ import org.ladderboard.app.submission.SubmissionRepository;
 import org.ladderboard.app.submission.SubmissionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,10 +47,9 @@ class TaskCardController {
     }
 
     @GetMapping("/tasks/{id}")
-    @Transactional(readOnly = true)
     String card(@PathVariable long id, Model model) {
         Account me = currentAccount.get().orElse(null);
-        Submission s = submissions.findById(id).filter(found -> found.getStatus() == SubmissionStatus.SCORED)
+        Submission s = submissions.findWithRoundById(id).filter(found -> found.getStatus() == SubmissionStatus.SCORED)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!Leaderboard.shownTo(me, s.getRound())) {
             if (me == null) {
