@@ -134,23 +134,23 @@ public class ExampleExplorer {
         String largest = models.isEmpty() ? "" : models.get(models.size() - 1);
         String pattern = query.text() == null || query.text().isBlank() ? null
                 : "%" + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        // the per-example flags are read only when the filter needs them
+        // the per-example flags, one pass over the ladder's scores grouped by example; read only when filtering
         String flags = filter == Filter.ALL ? "" : """
-                cross join lateral (
-                    select bool_and(sc.correct) as all_right, bool_and(not sc.correct) as all_wrong,
-                           count(sc.correct) as scored, :modelCount as models,
-                           coalesce(bool_or(sc.correct) filter (where sc.model = :smallest), false) as smallest_right,
-                           coalesce(bool_or(sc.correct) filter (where sc.model = :largest), false) as largest_right,
-                           count(*) filter (where sc.model in (:smallest, :largest) and sc.correct is not null) as ends
-                    from example_score sc
-                    where sc.example_id = e.id and sc.ladder = :ladder and sc.model in (:models)) f
+                join (select sc.example_id, bool_and(sc.correct) as all_right, bool_and(not sc.correct) as all_wrong,
+                             count(sc.correct) as scored, :modelCount as models,
+                             coalesce(bool_or(sc.correct) filter (where sc.model = :smallest), false) as smallest_right,
+                             coalesce(bool_or(sc.correct) filter (where sc.model = :largest), false) as largest_right,
+                             count(*) filter (where sc.model in (:smallest, :largest) and sc.correct is not null) as ends
+                      from example_score sc
+                      where sc.submission_id = :submission and sc.ladder = :ladder and sc.model in (:models)
+                      group by sc.example_id) f on f.example_id = e.id
                 """;
         String endsScored = filter == Filter.WORSE || filter == Filter.BETTER ? " and f.ends = 2" : "";
         String where = """
                 where e.submission_id = :submission
                   and (cast(:part as integer) is null or p.position = cast(:part as integer) - 1)
                   and (cast(:pattern as text) is null or e.prompt ilike :pattern or e.other_prompt ilike :pattern
-                       or e.classes::text ilike :pattern or e.completion ilike :pattern)
+                       or e.completion ilike :pattern or e.classes::text ilike :pattern)
                 """ + "  and (" + filter.condition + endsScored + ")\n";
         String from = "from example e join submission_part p on p.id = e.part_id\n" + flags;
         Map<String, Object> params = new LinkedHashMap<>();
@@ -162,24 +162,35 @@ public class ExampleExplorer {
         params.put("modelCount", models.size());
         params.put("smallest", smallest);
         params.put("largest", largest);
-
-        int total = jdbc.sql("select count(*) " + from + where).params(params).query(Integer.class).single();
         int size = Math.min(Math.max(query.size(), 10), 200);
-        int number = Math.min(Math.max(1, query.page()), Math.max(1, (total + size - 1) / size));
-        params.put("limit", size);
-        params.put("offset", (number - 1) * size);
         record Row(long id, Example example) {
         }
-        List<Row> rows = jdbc.sql("""
-                        select e.id, e.position, p.position, p.name, e.row_number, e.prompt, e.other_prompt, e.classes::text,
-                               e.answer_index, e.completion
-                        """ + from + where + "order by e.position limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> new Row(rs.getLong(1), new Example(rs.getInt(2), rs.getInt(3) + 1, partName.apply(rs.getString(4)),
-                        rs.getInt(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8) == null ? null : JSON.readValue(rs.getString(8), STRINGS),
-                        (Integer) rs.getObject(9), rs.getString(10), new LinkedHashMap<>())))
-                .list();
+        int[] total = {0};
+        String select = """
+                select e.id, e.position, p.position, p.name, e.row_number, e.prompt, e.other_prompt, e.classes::text,
+                       e.answer_index, e.completion, count(*) over () as total
+                """ + from + where + "order by e.position limit :limit offset :offset";
+        // one query for the page and the count of all matches; only a page past the end needs a second look
+        int number = Math.max(1, query.page());
+        List<Row> rows = List.of();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            params.put("limit", size);
+            params.put("offset", (number - 1) * size);
+            rows = jdbc.sql(select).params(params)
+                    .query((rs, n) -> {
+                        total[0] = rs.getInt(11);
+                        return new Row(rs.getLong(1), new Example(rs.getInt(2), rs.getInt(3) + 1, partName.apply(rs.getString(4)),
+                                rs.getInt(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8) == null ? null : JSON.readValue(rs.getString(8), STRINGS),
+                                (Integer) rs.getObject(9), rs.getString(10), new LinkedHashMap<>()));
+                    })
+                    .list();
+            if (!rows.isEmpty() || number == 1) {
+                break;
+            }
+            total[0] = jdbc.sql("select count(*) " + from + where).params(params).query(Integer.class).single();
+            number = Math.max(1, (total[0] + size - 1) / size);
+        }
         if (!rows.isEmpty() && !models.isEmpty()) {
             Map<Long, Example> byId = new LinkedHashMap<>();
             rows.forEach(r -> byId.put(r.id(), r.example()));
@@ -201,7 +212,7 @@ public class ExampleExplorer {
                 }
             });
         }
-        return new Page(rows.stream().map(Row::example).toList(), number, size, total, models);
+        return new Page(rows.stream().map(Row::example).toList(), number, size, total[0], models);
     }
 
     /** Option probabilities from the options' log-probabilities (softmax over the options). */
