@@ -116,6 +116,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
+                        // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
+                        .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
                         // a path no page answers is a 404 for everyone, not a detour through sign-in
                         .requestMatchers(request -> !servedByAPage(pages.getObject(), request)).permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())

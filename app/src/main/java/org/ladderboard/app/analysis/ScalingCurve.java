@@ -19,4 +19,9 @@ public record ScalingCurve(String ladder, String view, String xLabel, boolean lo
     /** A model on the curve: x is log10 of its scale; mean, low and high are in the metric's own units. */
     public record Point(String model, long parameters, double x, double mean, double low, double high) {
     }
+
+    /** The same curve under another part name (a judge sees part labels, not file names). */
+    public ScalingCurve withPart(String partName) {
+        return new ScalingCurve(ladder, view, xLabel, lowerIsBetter, points, baseline, verdict, examples, partName);
+    }
 }

@@ -126,6 +126,7 @@ public class Exports {
             m.put("submission_id", t.id());
             m.put("task_name", t.name());
             m.put("author", t.author());
+            m.put("email", t.email());
             m.put("cause", t.cause());
             m.put("task_type", t.taskType());
             m.put("examples", t.examples());

@@ -1,10 +1,12 @@
 package org.ladderboard.app.judging;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.ladderboard.analysis.Shape;
+import jakarta.servlet.http.HttpServletResponse;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.analysis.CurveChart;
@@ -34,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class JudgingController {
 
+    /** The longest note a criterion takes, as the form says. */
+    static final int NOTE_LIMIT = 1000;
+
     private static final List<String> VERDICTS = Shape.judgeChoices().stream().map(Shape::id).toList();
 
     private final Leaderboard leaderboard;
@@ -60,17 +65,23 @@ class JudgingController {
         this.audit = audit;
     }
 
-    /** The round's scored submissions by name; {@code todo} keeps only those this judge has not reviewed yet. */
+    /**
+     * The round's scored submissions by name, each with its number (two tasks may share a name); {@code todo} keeps
+     * only those this judge still has to review. A judge's own submissions are marked and never counted as to do.
+     */
     @GetMapping("/judging")
     String queue(@RequestParam(defaultValue = "false") boolean todo, Model model) {
         Account me = currentAccount.require();
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, "name", false);
-        Map<Long, String> mine = reviews.standingOf(me.getId(), round.getId());
+        Map<Long, String> mine = new java.util.HashMap<>(reviews.standingOf(me.getId(), round.getId()));
+        java.util.Set<Long> own = reviews.authoredBy(me.getId(), round.getId());
+        own.forEach(id -> mine.put(id, "your own task"));
+        List<Leaderboard.Row> reviewable = rows.stream().filter(r -> !own.contains(r.id())).toList();
         model.addAttribute("round", round);
         model.addAttribute("todo", todo);
-        model.addAttribute("total", rows.size());
-        model.addAttribute("done", rows.stream().filter(r -> mine.containsKey(r.id())).count());
+        model.addAttribute("total", reviewable.size());
+        model.addAttribute("done", reviewable.stream().filter(r -> mine.containsKey(r.id())).count());
         model.addAttribute("rows", todo ? rows.stream().filter(r -> !mine.containsKey(r.id())).toList() : rows);
         model.addAttribute("mine", mine);
         model.addAttribute("summaries", reviews.summaries(round.getId()));
@@ -81,52 +92,89 @@ class JudgingController {
     @GetMapping("/judging/{id}")
     String review(@PathVariable long id, Model model) {
         Account me = currentAccount.require();
-        SubmissionDetails.View view = details.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("s", view.submission());
-        model.addAttribute("curves", analysis.curves(id, view.submission().getTaskType()).stream()
-                .map(c -> CurveView.of(c, chart, words)).toList());
-        model.addAttribute("review", reviews.find(id, me.getId()).orElse(null));
-        model.addAttribute("overrides", reviews.overrides(id));
-        model.addAttribute("rubric", Rubric.values());
-        model.addAttribute("verdicts", VERDICTS);
-        return "judging/review";
+        SubmissionDetails.View view = visible(id, me);
+        return page(view, me, reviews.find(id, me.getId()).orElse(null), Map.of(), model);
     }
 
+    /**
+     * Saves the review, or shows the form again with everything the judge typed and each problem beside its field
+     * and listed at the top of the form, where the page lands.
+     */
     @PostMapping("/judging/{id}")
-    String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+    String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
         Account me = currentAccount.require();
-        details.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SubmissionDetails.View view = visible(id, me);
         boolean conflict = form.containsKey("conflictOfInterest");
         Map<Rubric, Integer> scores = new EnumMap<>(Rubric.class);
         Map<Rubric, String> notes = new EnumMap<>(Rubric.class);
-        List<String> problems = new java.util.ArrayList<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         for (Rubric c : Rubric.values()) {
             String value = form.getFirst(c.column());
-            notes.put(c, form.getFirst(c.column() + "Note"));
+            String note = form.getFirst(c.column() + "Note");
+            notes.put(c, note);
             if (value != null && value.matches("[1-5]")) {
                 scores.put(c, Integer.parseInt(value));
             } else if (!conflict) {
-                problems.add("score " + c.label().toLowerCase() + " from 1 to 5");
+                problems.put(c.column(), "score " + c.label().toLowerCase() + " from 1 to 5");
+            }
+            if (note != null && note.strip().length() > NOTE_LIMIT) {
+                problems.put(c.column() + "Note", "keep the note on " + c.label().toLowerCase() + " to " + NOTE_LIMIT
+                        + " characters (it has " + note.strip().length() + ")");
             }
         }
         String override = form.getFirst("verdictOverride");
         override = override == null || override.isBlank() ? null : override;
         String reason = form.getFirst("overrideReason");
-        if (override != null && !VERDICTS.contains(override)) {
-            problems.add("choose a verdict from the list");
+        if (!conflict && override != null && !VERDICTS.contains(override)) {
+            problems.put("verdictOverride", "choose a verdict from the list");
         }
-        if (override != null && (reason == null || reason.isBlank())) {
-            problems.add("give a reason for overriding the verdict");
+        if (!conflict && override != null && (reason == null || reason.isBlank())) {
+            problems.put("overrideReason", "give a reason for overriding the verdict");
         }
-        if (!problems.isEmpty() && !conflict) {
-            redirect.addFlashAttribute("problems", problems);
-            return "redirect:/judging/" + id;
+        Reviews.Review typed = new Reviews.Review(id, me.getId(), conflict, scores, notes, override,
+                reason == null ? null : reason.strip());
+        if (conflict) {
+            problems.keySet().removeIf(field -> !field.endsWith("Note"));
         }
-        reviews.save(new Reviews.Review(id, me.getId(), conflict, scores, notes, override, reason == null ? null : reason.strip()));
+        if (problems.isEmpty()) {
+            Reviews.Outcome outcome = reviews.save(typed);
+            switch (outcome) {
+                case OWN_SUBMISSION -> problems.put("review-form", "you submitted this task, so you cannot review it");
+                case CONFLICT_DECLARED -> problems.put("conflictOfInterest", "you declared a conflict of interest with this "
+                        + "task; it stands, and a review cannot replace it");
+                case SAVED -> {
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(view, me, typed, problems, model);
+        }
         audit.record(me, conflict ? "conflict of interest" : "review", "submission " + id,
                 override == null || conflict ? "" : "verdict overridden to " + override + ": " + reason.strip());
         redirect.addFlashAttribute("message", conflict ? "conflict of interest recorded for submission " + id
                 : "review of submission " + id + " saved");
         return "redirect:/judging";
+    }
+
+    private SubmissionDetails.View visible(long id, Account me) {
+        return details.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private String page(SubmissionDetails.View view, Account me, Reviews.Review review, Map<String, String> problems, Model model) {
+        long id = view.submission().getId();
+        model.addAttribute("s", view.submission());
+        model.addAttribute("curves", analysis.curves(id, view.submission().getTaskType()).stream()
+                .map(c -> CurveView.of(c, chart, words)).toList());
+        model.addAttribute("review", review);
+        model.addAttribute("problems", problems);
+        model.addAttribute("own", reviews.isAuthor(id, me.getId()));
+        Reviews.Review saved = reviews.find(id, me.getId()).orElse(null);
+        model.addAttribute("conflictDeclared", saved != null && saved.conflictOfInterest());
+        model.addAttribute("overrides", reviews.overrides(id));
+        model.addAttribute("rubric", Rubric.values());
+        model.addAttribute("verdicts", VERDICTS);
+        return "judging/review";
     }
 }

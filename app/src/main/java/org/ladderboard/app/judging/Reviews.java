@@ -36,7 +36,20 @@ public class Reviews {
         this.jdbc = jdbc;
     }
 
-    public void save(Review r) {
+    /** What became of a review: saved, or refused because the rules of judging forbid it. */
+    public enum Outcome {
+        SAVED,
+        /** nobody reviews a task they submitted, whatever role they hold now */
+        OWN_SUBMISSION,
+        /** a declared conflict of interest stands: it cannot be turned into a review afterwards */
+        CONFLICT_DECLARED
+    }
+
+    /**
+     * Writes the judge's review, or their declaration of a conflict of interest. Both rules are checked in the same
+     * statement that writes, so no interleaving request can slip past them.
+     */
+    public Outcome save(Review r) {
         Map<String, String> notes = new LinkedHashMap<>();
         r.notes().forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
@@ -47,19 +60,36 @@ public class Reviews {
         for (Rubric c : Rubric.values()) {
             s[c.ordinal()] = r.conflictOfInterest() ? null : r.scores().get(c);
         }
-        jdbc.sql("""
+        int written = jdbc.sql("""
                         insert into review (submission_id, judge_id, conflict_of_interest, strength, generality, importance,
                                             novelty, coverage, reproducibility, notes, verdict_override, override_reason)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?
+                        where not exists (select 1 from submission where id = ? and account_id = ?)
                         on conflict (submission_id, judge_id) do update set conflict_of_interest = excluded.conflict_of_interest,
                             strength = excluded.strength, generality = excluded.generality, importance = excluded.importance,
                             novelty = excluded.novelty, coverage = excluded.coverage, reproducibility = excluded.reproducibility,
                             notes = excluded.notes, verdict_override = excluded.verdict_override,
-                            override_reason = excluded.override_reason, updated_at = now()""")
+                            override_reason = excluded.override_reason, updated_at = now()
+                        where not review.conflict_of_interest or excluded.conflict_of_interest""")
                 .params(r.submissionId(), r.judgeId(), r.conflictOfInterest(), s[0], s[1], s[2], s[3], s[4], s[5],
                         JSON.writeValueAsString(notes), r.conflictOfInterest() ? null : r.verdictOverride(),
-                        r.conflictOfInterest() ? null : r.overrideReason())
+                        r.conflictOfInterest() ? null : r.overrideReason(), r.submissionId(), r.judgeId())
                 .update();
+        if (written == 1) {
+            return Outcome.SAVED;
+        }
+        return isAuthor(r.submissionId(), r.judgeId()) ? Outcome.OWN_SUBMISSION : Outcome.CONFLICT_DECLARED;
+    }
+
+    public boolean isAuthor(long submissionId, long accountId) {
+        return jdbc.sql("select exists (select 1 from submission where id = ? and account_id = ?)")
+                .params(submissionId, accountId).query(Boolean.class).single();
+    }
+
+    /** The submissions of a round this account authored (a contestant later made a judge has some). */
+    public java.util.Set<Long> authoredBy(long accountId, long roundId) {
+        return new java.util.HashSet<>(jdbc.sql("select id from submission where account_id = ? and round_id = ?")
+                .params(accountId, roundId).query(Long.class).list());
     }
 
     /** Where one judge stands on each submission of a round they reviewed: "reviewed" or "conflict of interest". */

@@ -39,6 +39,18 @@ public class Leaderboard {
     private final JdbcClient jdbc;
     private final LadderAnalysis analysis;
 
+    /**
+     * Who sees a round's leaderboard and the task cards it links to: judges and organizers always; contestants once
+     * an organizer reveals it; visitors who are not signed in ({@code viewer} null) only while it is revealed and made
+     * public.
+     */
+    public static boolean shownTo(org.ladderboard.app.account.Account viewer, Round round) {
+        if (viewer == null) {
+            return round.isLeaderboardRevealed() && round.isLeaderboardPublic();
+        }
+        return viewer.getRole() != org.ladderboard.app.account.Role.CONTESTANT || round.isLeaderboardRevealed();
+    }
+
     public Leaderboard(JdbcClient jdbc, LadderAnalysis analysis) {
         this.jdbc = jdbc;
         this.analysis = analysis;

@@ -40,15 +40,18 @@ class LeaderboardController {
         this.winners = winners;
     }
 
-    /** Judges and organizers always; contestants once the organizers reveal it. */
+    /** See {@link Leaderboard#shownTo}; a visitor who may not see it is asked to sign in. */
     @GetMapping("/leaderboard")
     String leaderboard(@RequestParam(required = false) String cause, @RequestParam(required = false) String verdict,
                        @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean desc,
                        @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
                        Model model) {
-        Account me = currentAccount.require();
+        Account me = currentAccount.get().orElse(null);
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean hidden = me.getRole() == Role.CONTESTANT && !round.isLeaderboardRevealed();
+        if (me == null && !Leaderboard.shownTo(null, round)) {
+            return "redirect:/login";
+        }
+        boolean hidden = !Leaderboard.shownTo(me, round);
         model.addAttribute("round", round);
         model.addAttribute("hidden", hidden);
         model.addAttribute("causes", Cause.values());
@@ -61,7 +64,7 @@ class LeaderboardController {
             model.addAttribute("page", shown);
             model.addAttribute("rows", shown.rows());
             model.addAttribute("ladders", round.getLadders());
-            model.addAttribute("tiers", me.getRole() == Role.ORGANIZER ? winners.of(round.getId()) : java.util.Map.of());
+            model.addAttribute("tiers", me != null && me.getRole() == Role.ORGANIZER ? winners.of(round.getId()) : java.util.Map.of());
         }
         return "leaderboard/leaderboard";
     }
@@ -73,6 +76,18 @@ class LeaderboardController {
         round.setLeaderboardRevealed(revealed);
         audit.record(currentAccount.require(), revealed ? "leaderboard revealed" : "leaderboard hidden", "round " + id, "");
         redirect.addFlashAttribute("message", revealed ? "the leaderboard is visible to contestants" : "the leaderboard is hidden from contestants");
+        return "redirect:/leaderboard";
+    }
+
+    /** Shows the round's leaderboard, while revealed, to visitors who are not signed in as well; or stops that. */
+    @PostMapping("/organizer/rounds/{id}/leaderboard/public")
+    @Transactional
+    String makePublic(@PathVariable long id, @RequestParam("public") boolean visible, RedirectAttributes redirect) {
+        Round round = roundRepository.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        round.setLeaderboardPublic(visible);
+        audit.record(currentAccount.require(), visible ? "leaderboard made public" : "leaderboard made private", "round " + id, "");
+        redirect.addFlashAttribute("message", visible ? "while revealed, the leaderboard is public: anyone can see it without signing in"
+                : "the leaderboard is for signed-in accounts only");
         return "redirect:/leaderboard";
     }
 }

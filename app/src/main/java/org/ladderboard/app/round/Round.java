@@ -60,6 +60,10 @@ public class Round {
     @Column(name = "leaderboard_revealed", nullable = false)
     private boolean leaderboardRevealed;
 
+    /** Shown to visitors who are not signed in as well, while revealed. */
+    @Column(name = "leaderboard_public", nullable = false)
+    private boolean leaderboardPublic;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
@@ -137,6 +141,14 @@ public class Round {
 
     public void setLeaderboardRevealed(boolean leaderboardRevealed) {
         this.leaderboardRevealed = leaderboardRevealed;
+    }
+
+    public boolean isLeaderboardPublic() {
+        return leaderboardPublic;
+    }
+
+    public void setLeaderboardPublic(boolean leaderboardPublic) {
+        this.leaderboardPublic = leaderboardPublic;
     }
 
     public Set<String> getLadders() {

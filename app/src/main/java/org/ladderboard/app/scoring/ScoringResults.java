@@ -70,9 +70,10 @@ public class ScoringResults {
 
     /**
      * Every per-example score as JSON lines, in file order and then ladder order: the example's position, part and
-     * row, the model, and its outputs (as the prize's labelled_data kept them).
+     * row, the model, and its outputs (as the prize's labelled_data kept them). {@code partName} gives each part's
+     * name as the reader may see it (a judge sees part labels, not file names).
      */
-    public void writeScores(long submissionId, Writer out) {
+    public void writeScores(long submissionId, java.util.function.UnaryOperator<String> partName, Writer out) {
         jdbc.sql("""
                         select e.position, p.name, e.row_number, s.ladder, s.model, s.record::text
                         from example_score s join example e on e.id = s.example_id join submission_part p on p.id = e.part_id
@@ -82,7 +83,7 @@ public class ScoringResults {
                 .query(rs -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("index", rs.getInt(1));
-                    line.put("part", rs.getString(2));
+                    line.put("part", partName.apply(rs.getString(2)));
                     line.put("row", rs.getInt(3));
                     line.put("ladder", rs.getString(4));
                     line.put("model", rs.getString(5));

@@ -96,7 +96,7 @@ class SubmissionApiController {
                 .map(view -> ResponseEntity.ok(Map.<String, Object>of("id", id,
                         "status", view.submission().getStatus().name(),
                         "results", results.results(id),
-                        "jobs", results.progress(id))))
+                        "jobs", SubmissionController.progress(results, view))))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
@@ -108,7 +108,7 @@ class SubmissionApiController {
                         .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
                         .<StreamingResponseBody>body(out -> {
                             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                            results.writeScores(id, writer);
+                            results.writeScores(id, view.labels()::name, writer);
                             writer.flush();
                         }))
                 .orElseGet(() -> ResponseEntity.notFound().build());

@@ -120,14 +120,14 @@ class SubmissionController {
         model.addAttribute("view", view);
         model.addAttribute("s", view.submission());
         model.addAttribute("results", results.results(id));
-        model.addAttribute("progress", results.progress(id));
+        model.addAttribute("progress", progress(results, view));
         java.util.List<org.ladderboard.app.analysis.ScalingCurve> curves = analysis.curves(id, view.submission().getTaskType());
         model.addAttribute("curves", curves.stream().map(c -> CurveView.of(c, chart, words)).toList());
         model.addAttribute("generality", words.generality(curves, LadderAnalysis.views(view.submission().getTaskType()).get(0)));
         model.addAttribute("partCurves", analysis.partCurves(id, view.submission().getTaskType()).stream()
-                .map(c -> CurveView.of(c, chart, words)).toList());
+                .map(c -> CurveView.of(c.withPart(view.labels().name(c.part())), chart, words)).toList());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
-        model.addAttribute("flips", hasOptions ? flips.flips(id) : java.util.List.of());
+        model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name) : java.util.List.of());
         return "submissions/detail";
     }
 
@@ -162,18 +162,26 @@ class SubmissionController {
     Map<String, Object> progress(@PathVariable long id) {
         SubmissionDetails.View view = visible(id);
         return Map.of("status", view.submission().getStatus().name(), "active", view.submission().getStatus().isActive(),
-                "jobs", results.progress(id));
+                "jobs", progress(results, view));
+    }
+
+    /** Each job's progress, its error message in the part names this viewer may see. */
+    static java.util.List<ScoringResults.Progress> progress(ScoringResults results, SubmissionDetails.View view) {
+        PartLabels labels = view.labels();
+        return results.progress(view.submission().getId()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
+                p.ladder(), p.model(), p.status(), p.attempt(), p.examplesDone(), p.examplesTotal(), p.examplesPerSecond(),
+                p.etaSeconds(), p.modelLoadSeconds(), labels.scrub(p.error()))).toList();
     }
 
     @GetMapping(path = "/submissions/{id}/scores.jsonl")
     ResponseEntity<StreamingResponseBody> scores(@PathVariable long id) {
-        visible(id);
+        PartLabels labels = visible(id).labels();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
                 .body(out -> {
                     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    results.writeScores(id, writer);
+                    results.writeScores(id, labels::name, writer);
                     writer.flush();
                 });
     }

@@ -28,9 +28,12 @@ public class SubmissionDetails {
                           String hint, int count, List<Integer> rows) {
     }
 
-    /** One submission with its parts, warnings, history and scoring jobs. */
-    public record View(Submission submission, String roundName, List<Part> parts, List<Warning> warnings,
-                       List<Event> history, List<ScoringQueue.Job> jobs, boolean cancellable) {
+    /**
+     * One submission with its parts, warnings, history and scoring jobs, as this viewer may see them: for a blind
+     * viewer the file names are part labels and the history has no notes (a note can name who acted).
+     */
+    public record View(Submission submission, String roundName, String fileName, List<Part> parts, List<Warning> warnings,
+                       List<Event> history, List<ScoringQueue.Job> jobs, boolean cancellable, PartLabels labels) {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -52,6 +55,11 @@ public class SubmissionDetails {
         return viewer.getRole() != Role.CONTESTANT || submission.getAccount().getId().equals(viewer.getId());
     }
 
+    /** Judges review blind: anyone but the author and organizers sees no file name and nothing that names the author. */
+    public static boolean blindTo(Account viewer, Submission submission) {
+        return viewer.getRole() != Role.ORGANIZER && !submission.getAccount().getId().equals(viewer.getId());
+    }
+
     /** The owner, or an organizer, may stop a submission's scoring. */
     public static boolean mayCancel(Account viewer, Submission submission) {
         return viewer.getRole() == Role.ORGANIZER || submission.getAccount().getId().equals(viewer.getId());
@@ -59,8 +67,45 @@ public class SubmissionDetails {
 
     @Transactional(readOnly = true)
     public Optional<View> find(long id, Account viewer) {
-        return submissions.findById(id).filter(s -> maySee(viewer, s)).map(s -> new View(s, s.getRound().getName(),
-                parts(id), warnings(id), history(id), queue.jobsOf(id), s.getStatus().isActive() && mayCancel(viewer, s)));
+        return submissions.findById(id).filter(s -> maySee(viewer, s)).map(s -> {
+            List<Part> parts = parts(id);
+            PartLabels labels = labels(s, parts, blindTo(viewer, s));
+            return new View(s, s.getRound().getName(), labels.blind() ? PartLabels.BLIND_UPLOAD : s.getFileName(),
+                    labels.blind() ? blinded(parts) : parts,
+                    warnings(id).stream().map(w -> new Warning(w.code(), labels.scrub(w.part()), w.row(), w.line(), w.column(),
+                            labels.scrub(w.message()), labels.scrub(w.hint()), w.count(), w.rows())).toList(),
+                    history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at()) : e).toList(),
+                    queue.jobsOf(id).stream().map(j -> new ScoringQueue.Job(j.id(), j.ladder(), j.model(), j.modelParameters(),
+                            j.status(), j.attempt(), j.examplesDone(), j.examplesTotal(), labels.scrub(j.errorMessage()))).toList(),
+                    s.getStatus().isActive() && mayCancel(viewer, s), labels);
+        });
+    }
+
+    /** How this viewer sees the part names of a submission they may see (see {@link #blindTo}). */
+    @Transactional(readOnly = true)
+    public PartLabels labels(long id, Account viewer) {
+        Submission s = submissions.findById(id).orElseThrow();
+        return labels(s, parts(id), blindTo(viewer, s));
+    }
+
+    /** The labels for a viewer who is not signed in (a public task card): always blind. */
+    @Transactional(readOnly = true)
+    public PartLabels publicLabels(long id) {
+        Submission s = submissions.findById(id).orElseThrow();
+        return labels(s, parts(id), true);
+    }
+
+    private static PartLabels labels(Submission s, List<Part> parts, boolean blind) {
+        return PartLabels.of(blind, s.getFileName(), parts.stream().map(p -> new String[] {p.name(), p.fileName()}).toList());
+    }
+
+    private static List<Part> blinded(List<Part> parts) {
+        List<Part> out = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            out.add(new Part(PartLabels.label(i + 1), PartLabels.label(i + 1), p.format(), p.rows(), p.sha256(), p.bytes()));
+        }
+        return out;
     }
 
     @Transactional(readOnly = true)

@@ -34,7 +34,7 @@ public record SubmissionJson(
         Submission s = view.submission();
         return new SubmissionJson(s.getId(), s.getStatus().name(), s.getRound().getId(), view.roundName(), s.getTaskName(),
                 s.getTaskType(), s.getShots(), s.getCause(), s.getDescription(), s.getWhyImportant(), s.getWhyInverse(),
-                s.getGenerationProcedure(), s.getLabelExpertise(), s.getExampleCount(), s.getFileName(),
+                s.getGenerationProcedure(), s.getLabelExpertise(), s.getExampleCount(), view.fileName(),
                 s.getFileSha256(), s.getFileBytes(), s.getCreatedAt(), view.parts(), view.warnings(), view.history(),
                 view.jobs());
     }

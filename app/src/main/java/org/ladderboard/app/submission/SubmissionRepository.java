@@ -14,4 +14,10 @@ public interface SubmissionRepository extends JpaRepository<Submission, Long> {
     List<Submission> findByAccountOrderByCreatedAtDesc(Account account);
 
     List<Submission> findByRound_IdAndStatusIn(long roundId, Collection<SubmissionStatus> statuses);
+
+    boolean existsByAccount(Account account);
+
+    /** With its round loaded, for pages that decide by the round (the public task card). */
+    @EntityGraph(attributePaths = "round")
+    java.util.Optional<Submission> findWithRoundById(long id);
 }

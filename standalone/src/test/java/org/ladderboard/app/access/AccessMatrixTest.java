@@ -64,6 +64,8 @@ class AccessMatrixTest extends IntegrationTest {
     private static final Outcome[] OWNER_OR_STAFF = {L, O, H, O, O};
     private static final Outcome[] OWNER_OR_ORGANIZER = {L, O, H, F, O};
     private static final Outcome[] JUDGES = {L, F, F, O, O};
+    /** a task card while its round's leaderboard is not revealed: as the leaderboard itself, judges and organizers only */
+    private static final Outcome[] STAFF_UNTIL_REVEALED = {L, H, H, O, O};
     private static final Outcome[] ORGANIZERS = {L, F, F, F, O};
 
     /** One row of the matrix: a mapping, who gets what, and the request to send (fresh per caller where it changes state). */
@@ -133,6 +135,10 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("POST /submissions/{id}/cancel", OWNER_OR_ORGANIZER,
                             who -> post("/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")),
                     new Row("GET /leaderboard", SIGNED_IN, who -> get("/leaderboard")),
+                    new Row("GET /tasks/{id}", STAFF_UNTIL_REVEALED, who -> get("/tasks/" + scored)),
+                    new Row("GET /submissions/{id}/examples", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/examples")),
+                    new Row("POST /organizer/rounds/{id}/leaderboard/public", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + future.getId() + "/leaderboard/public").param("public", "false")),
                     new Row("GET /judging", JUDGES, who -> get("/judging")),
                     new Row("GET /judging/{id}", JUDGES, who -> get("/judging/" + scored)),
                     new Row("POST /judging/{id}", JUDGES, who -> post("/judging/" + scored).param("conflictOfInterest", "on")),
