@@ -67,7 +67,7 @@ class VerdictCommandTest {
     }
 
     /**
-     * The example the docs point to (docs/examples/case.json) runs as shipped: the issue's 320-row task whose loss
+     * The example the docs point to (docs/examples/case.json) runs as shipped: a 320-row task whose loss
      * goes 1.727, 2.264, 1.496, 2.334 up the micro ladder. The largest model is the worst, so it is inverse scaling,
      * approximately monotonic, and no turning shape.
      */

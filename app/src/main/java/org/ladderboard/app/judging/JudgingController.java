@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ladderboard.analysis.TrendShape;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.analysis.CurveChart;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class JudgingController {
 
-    private static final List<String> VERDICTS = List.of("inverse", "standard", "u_shaped", "inverted_u", "flat", "inconclusive");
+    private static final List<String> VERDICTS = TrendShape.choices().stream().map(TrendShape::code).toList();
 
     private final Leaderboard leaderboard;
     private final RoundService rounds;
@@ -87,7 +88,7 @@ class JudgingController {
         model.addAttribute("review", reviews.find(id, me.getId()).orElse(null));
         model.addAttribute("overrides", reviews.overrides(id));
         model.addAttribute("rubric", Rubric.values());
-        model.addAttribute("verdicts", VERDICTS);
+        model.addAttribute("verdicts", TrendShape.choices());
         return "judging/review";
     }
 
@@ -123,7 +124,7 @@ class JudgingController {
         }
         reviews.save(new Reviews.Review(id, me.getId(), conflict, scores, notes, override, reason == null ? null : reason.strip()));
         audit.record(me, conflict ? "conflict of interest" : "review", "submission " + id,
-                override == null || conflict ? "" : "verdict overridden to " + override + ": " + reason.strip());
+                override == null || conflict ? "" : "verdict overridden to " + TrendShape.labelOf(override) + ": " + reason.strip());
         redirect.addFlashAttribute("message", conflict ? "conflict of interest recorded for submission " + id
                 : "review of submission " + id + " saved");
         return "redirect:/judging";
