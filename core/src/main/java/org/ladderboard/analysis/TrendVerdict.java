@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 /**
  * Decides a ladder's trend shape by the stated procedure (docs/verdict.md): paired bootstrap for every interval,
  * a permutation test that the models differ at all (the gate that keeps false alarms on flat ladders at 5 %), then
- * U / inverted U when both arms are clearly real, then inverse / standard when the slope's interval excludes 0.
+ * U / inverted U when both arms, measured to the smallest and the largest model, are clearly real and each is
+ * monotone within noise, then inverse / standard when the slope's interval excludes 0.
  */
 public final class TrendVerdict {
 
@@ -81,24 +82,24 @@ public final class TrendVerdict {
         String strength = null;
         Integer turning = null;
         if (pDiffer >= GATE) {
-            verdict = Shape.FLAT.id();
+            verdict = TrendShape.FLAT.code();
         } else {
-            int[] valley = k >= 3 ? turn(means, replicateMeans, true) : null;
-            int[] peak = k >= 3 ? turn(means, replicateMeans, false) : null;
-            if (valley != null && valley[1] == 1) {
-                verdict = Shape.U_SHAPED.id();
-                turning = valley[0];
-            } else if (peak != null && peak[1] == 1) {
-                verdict = Shape.INVERTED_U.id();
-                turning = peak[0];
+            Integer valley = k >= 3 ? turn(means, replicateMeans, steps, true) : null;
+            Integer peak = k >= 3 && valley == null ? turn(means, replicateMeans, steps, false) : null;
+            if (valley != null) {
+                verdict = TrendShape.U_SHAPED.code();
+                turning = valley;
+            } else if (peak != null) {
+                verdict = TrendShape.INVERTED_U.code();
+                turning = peak;
             } else if (betaInterval[1] < 0) {
-                verdict = Shape.INVERSE.id();
+                verdict = TrendShape.INVERSE.code();
                 strength = strength(steps, -1);
             } else if (betaInterval[0] > 0) {
-                verdict = Shape.STANDARD.id();
+                verdict = TrendShape.STANDARD.code();
                 strength = strength(steps, 1);
             } else {
-                verdict = Shape.INCONCLUSIVE.id();
+                verdict = TrendShape.INCONCLUSIVE.code();
             }
         }
         return new Verdict(verdict, strength, beta, betaInterval, (double) negative / REPLICATES, pDiffer, rho, means,
@@ -106,11 +107,14 @@ public final class TrendVerdict {
     }
 
     /**
-     * A U (valley) or inverted U (peak) turning at the interior model that is lowest (highest) on the full sample:
-     * both arms must be real in 99 % of replicates, the stricter percentile guarding against having picked the
-     * turning model from the same data. Returns {turning model, 1 if both arms hold else 0}.
+     * A U (valley) or inverted U (peak) turning at the interior model that is lowest (highest) on the full sample.
+     * Both arms are anchored on the end models: the smallest and the largest model must each beat the turning model
+     * (valley) in 99 % of replicates, the stricter percentile guarding against having picked the turning model from
+     * the same data; "better again" has to hold at the top of the ladder, not at some model in between. And each arm
+     * must be monotone within noise: no step along an arm goes clearly (95 % interval excluding 0) against it, which
+     * is what tells a U from a zigzag. Returns the turning model, or null when there is no such turn.
      */
-    private static int[] turn(double[] means, double[][] replicates, boolean valley) {
+    private static Integer turn(double[] means, double[][] replicates, List<Verdict.Step> steps, boolean valley) {
         int k = means.length;
         int star = 1;
         for (int m = 2; m < k - 1; m++) {
@@ -118,33 +122,36 @@ public final class TrendVerdict {
                 star = m;
             }
         }
+        // sign of the turn's depth: positive when the ends beat the valley (or the peak beats the ends)
+        double depth = valley ? 1 : -1;
         double[] left = new double[replicates.length];
         double[] right = new double[replicates.length];
         for (int b = 0; b < replicates.length; b++) {
             double[] r = replicates[b];
-            double l = Double.NEGATIVE_INFINITY;
-            double rt = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < star; j++) {
-                l = Math.max(l, valley ? r[j] - r[star] : r[star] - r[j]);
-            }
-            for (int j = star + 1; j < k; j++) {
-                rt = Math.max(rt, valley ? r[j] - r[star] : r[star] - r[j]);
-            }
-            left[b] = l;
-            right[b] = rt;
+            left[b] = depth * (r[0] - r[star]);
+            right[b] = depth * (r[k - 1] - r[star]);
         }
-        boolean both = percentile(left, 0.01) > 0 && percentile(right, 0.01) > 0;
-        return new int[] {star, both ? 1 : 0};
+        if (percentile(left, 0.01) <= 0 || percentile(right, 0.01) <= 0) {
+            return null;
+        }
+        for (Verdict.Step s : steps) {
+            // performance falls along a valley's left arm and rises along its right arm; a peak's the other way
+            boolean rising = (s.to() > star) == valley;
+            if (rising ? s.high() < 0 : s.low() > 0) {
+                return null;
+            }
+        }
+        return star;
     }
 
     /** strict: every step has the trend's sign with its interval excluding 0; monotonic: every step's sign; else approximate. */
     private static String strength(List<Verdict.Step> steps, int sign) {
         boolean strict = steps.stream().allMatch(s -> sign > 0 ? s.low() > 0 : s.high() < 0);
         if (strict) {
-            return "strict";
+            return TrendStrength.STRICT.code();
         }
         boolean monotonic = steps.stream().allMatch(s -> sign * s.difference() > 0);
-        return monotonic ? "monotonic" : "approximate";
+        return (monotonic ? TrendStrength.MONOTONIC : TrendStrength.APPROXIMATE).code();
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.List;
  * A ladder's trend shape and the evidence for it, as {@code docs/verdict.md} describes. Performance is higher-is-better
  * throughout (loss is negated).
  *
- * @param verdict           {@code inverse}, {@code standard}, {@code u_shaped}, {@code inverted_u}, {@code flat},
- *                          {@code inconclusive} or {@code insufficient}
+ * @param verdict           a {@link TrendShape} code: {@code inverse}, {@code standard}, {@code u_shaped},
+ *                          {@code inverted_u}, {@code flat}, {@code inconclusive} or {@code insufficient}
  * @param strength          for inverse/standard: {@code strict}, {@code monotonic} or {@code approximate}; else null
  * @param beta              least-squares slope of mean performance on x
  * @param betaInterval      its 95 % paired-bootstrap percentile interval
@@ -18,7 +18,8 @@ import java.util.List;
  * @param meanIntervals     95 % intervals of the means
  * @param steps             consecutive differences (model k+1 − model k) with intervals
  * @param dropBestToLargest best model's mean minus the largest model's (≥ 0; how much scale lost)
- * @param turningModel      index of the interior model a U or inverted U turns at, else null
+ * @param turningModel      index of the interior model a U or inverted U turns at (the lowest, or highest,
+ *                          interior model; the smallest and the largest model both beat it, or both fall short), else null
  */
 public record Verdict(
         String verdict,
@@ -41,7 +42,7 @@ public record Verdict(
     }
 
     static Verdict insufficient(int models, int examples) {
-        return new Verdict(Shape.INSUFFICIENT.id(), null, Double.NaN, new double[] {Double.NaN, Double.NaN}, Double.NaN, Double.NaN,
+        return new Verdict(TrendShape.INSUFFICIENT.code(), null, Double.NaN, new double[] {Double.NaN, Double.NaN}, Double.NaN, Double.NaN,
                 Double.NaN, new double[0], new double[0][], List.of(), Double.NaN, null, models, examples);
     }
 }

@@ -32,6 +32,21 @@ final class SyntheticLadders {
         return q;
     }
 
+    /**
+     * A zigzag: accuracy alternating by ± {@code swing} around a linear trend of {@code trend} over the ladder (negative
+     * for a falling trend), so every interior model is a local extreme. {@code startHigh} says whether the smallest
+     * model sits above the trend line or below it.
+     */
+    static double[] zigzag(int k, double trend, double swing, boolean startHigh) {
+        double[] q = new double[k];
+        for (int m = 0; m < k; m++) {
+            double t = (double) m / (k - 1);
+            boolean high = (m % 2 == 0) == startHigh;
+            q[m] = 0.6 + trend * t + (high ? swing : -swing);
+        }
+        return q;
+    }
+
     /** 1 at the turning model, 0 at both ends: each arm spans the whole effect, whichever side is longer. */
     private static double arm(int m, int middle, int k) {
         int length = m <= middle ? middle : k - 1 - middle;
@@ -39,8 +54,13 @@ final class SyntheticLadders {
     }
 
     static ScalingCase accuracyCase(Shape shape, int k, int n, double effect, double fresh, long seed) {
+        return accuracyCase(accuracies(shape, k, effect), n, fresh, seed);
+    }
+
+    /** Correct (1) or wrong (0) per example and model, for true accuracies {@code q}. */
+    static ScalingCase accuracyCase(double[] q, int n, double fresh, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] q = accuracies(shape, k, effect);
+        int k = q.length;
         double[][] scores = new double[k][n];
         for (int i = 0; i < n; i++) {
             double shared = random.nextDouble();
@@ -52,10 +72,17 @@ final class SyntheticLadders {
         return new ScalingCase(xs(k), scores, true, seed);
     }
 
-    /** Per-example losses: the example's own difficulty, plus the model's mean loss, plus noise. */
     static ScalingCase lossCase(Shape shape, int k, int n, double effect, long seed) {
+        return lossCase(accuracies(shape, k, effect), n, seed);
+    }
+
+    /**
+     * Per-example losses: the example's own difficulty, plus the model's mean loss, plus noise. Accuracy q maps to a
+     * mean loss of 2 − 4 (q − 0.6), so 5 accuracy points are 0.2 nats.
+     */
+    static ScalingCase lossCase(double[] q, int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] q = accuracies(shape, k, effect);
+        int k = q.length;
         double[][] scores = new double[k][n];
         for (int i = 0; i < n; i++) {
             double difficulty = 2 + random.nextGaussian();

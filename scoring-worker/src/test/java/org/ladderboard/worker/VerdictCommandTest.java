@@ -65,4 +65,23 @@ class VerdictCommandTest {
         WorkerCommand.execute("verdict", "--in", array.toString(), "--out", tmp.resolve("again.json").toString());
         assertThat(Files.readString(tmp.resolve("again.json"))).isEqualTo(Files.readString(outs));
     }
+
+    /**
+     * The example the docs point to (docs/examples/case.json) runs as shipped: a 320-row task whose loss
+     * goes 1.727, 2.264, 1.496, 2.334 up the micro ladder. The largest model is the worst, so it is inverse scaling,
+     * approximately monotonic, and no turning shape.
+     */
+    @Test
+    void theDocumentedExampleCaseRuns(@TempDir Path tmp) throws Exception {
+        Path example = Path.of("..", "docs", "examples", "case.json");
+        assertThat(example).exists();
+        Path out = tmp.resolve("verdict.json");
+        assertThat(VerdictCommand.run(CommandLine.parse(new String[] {"--in", example.toString(), "--out", out.toString()}))).isZero();
+        JsonNode verdict = JSON.readTree(out.toFile());
+        assertThat(verdict.get("verdict").asString()).isEqualTo("inverse");
+        assertThat(verdict.get("strength").asString()).isEqualTo("approximate");
+        assertThat(verdict.get("turning_model").isNull()).isTrue();
+        assertThat(verdict.get("examples").asInt()).isEqualTo(320);
+        assertThat(verdict.get("means").get(3).asDouble()).isEqualTo(-2.334, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

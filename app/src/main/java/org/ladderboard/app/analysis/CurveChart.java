@@ -1,8 +1,11 @@
 package org.ladderboard.app.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
+import org.ladderboard.analysis.TrendShape;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +36,7 @@ public class CurveChart {
         double yPad = Math.max(1e-6, (yMax - yMin) * 0.1);
         Scale x = new Scale(xMin - xPad, xMax + xPad, LEFT, WIDTH - RIGHT);
         Scale y = new Scale(yMin - yPad, yMax + yPad, HEIGHT - BOTTOM, TOP);
-        String title = (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + metricName(curve) + (curve.lowerIsBetter() ? " (lower is better)" : " (higher is better)");
+        String title = (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + curve.metric();
 
         StringBuilder svg = new StringBuilder();
         svg.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
@@ -79,12 +82,25 @@ public class CurveChart {
         return svg.toString();
     }
 
-    static String metricName(ScalingCurve curve) {
-        return switch (curve.view()) {
-            case "accuracy" -> "accuracy";
-            case "logodds" -> "mean log-odds difference";
-            default -> "mean loss";
-        };
+    /**
+     * A curve's means as a 100 × 24 line for the leaderboard: the same quantity the same way up as {@link #svg}
+     * (larger values higher, whichever way is better), saying which in its title.
+     */
+    public static String sparkline(double[] means, String view, boolean lowerIsBetter, String verdict) {
+        double min = Arrays.stream(means).min().orElse(0);
+        double max = Arrays.stream(means).max().orElse(1);
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < means.length; i++) {
+            double x = 4 + 92.0 * i / Math.max(1, means.length - 1);
+            double y = max == min ? 12 : 20 - 16 * (means[i] - min) / (max - min);
+            points.append(f("%.1f,%.1f ", x, y));
+        }
+        String values = Arrays.stream(means).mapToObj(CurveChart::number).collect(Collectors.joining(", "));
+        String title = esc(TrendShape.labelOf(verdict) + ": " + ScalingCurve.metric(view, lowerIsBetter)
+                + ", smallest to largest model: " + values);
+        return f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"24\" viewBox=\"0 0 100 24\" role=\"img\" "
+                + "aria-label=\"%s\"><title>%s</title><polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\"%s\"/></svg>",
+                title, title, points.toString().trim());
     }
 
     private record Scale(double min, double max, double from, double to) {
@@ -103,7 +119,8 @@ public class CurveChart {
         return n >= 1_000 ? f("%.0fk", n / 1e3) : Long.toString(n);
     }
 
-    private static String number(double v) {
+    /** A value as the chart prints it; the words quote values the same way, so they read the same numbers. */
+    static String number(double v) {
         return f(Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
     }
 

@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurvePng {
 
+    private final VerdictWords words;
+
+    public CurvePng(VerdictWords words) {
+        this.words = words;
+    }
+
     public byte[] png(ScalingCurve curve) {
         YIntervalSeries series = new YIntervalSeries(curve.ladder());
         for (ScalingCurve.Point p : curve.points()) {
@@ -30,7 +36,7 @@ public class CurvePng {
         data.addSeries(series);
         LogAxis x = new LogAxis(curve.xLabel().replace(" (log scale)", ""));
         x.setBase(10);
-        NumberAxis y = new NumberAxis(CurveChart.metricName(curve) + (curve.lowerIsBetter() ? " (lower is better)" : " (higher is better)"));
+        NumberAxis y = new NumberAxis(curve.metric());
         y.setAutoRangeIncludesZero(false);
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
@@ -50,7 +56,7 @@ public class CurvePng {
             plot.addRangeMarker(chance);
             y.setRange(Math.min(y.getLowerBound(), curve.baseline()) - 0.05, Math.max(y.getUpperBound(), curve.baseline()) + 0.05);
         }
-        String title = (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + curve.verdict().verdict();
+        String title = (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + words.headline(curve);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -194,17 +194,9 @@ public class LadderAnalysis {
         boolean lowerIsBetter = !view.equals("accuracy");
         double[] x = done.stream().mapToDouble(r -> Math.log10(scale(ladder, r))).toArray();
         Verdict verdict = TrendVerdict.decide(new ScalingCase(x, scores, !lowerIsBetter, submissionId));
-        List<ScalingCurve.Point> points = new ArrayList<>();
-        for (int m = 0; m < done.size(); m++) {
-            // the verdict works in performance (higher is better); the chart shows the metric itself
-            double sign = lowerIsBetter ? -1 : 1;
-            double a = sign * verdict.meanIntervals()[m][0];
-            double b = sign * verdict.meanIntervals()[m][1];
-            points.add(new ScalingCurve.Point(done.get(m).name(), done.get(m).parameters(), x[m], sign * verdict.means()[m],
-                    Math.min(a, b), Math.max(a, b)));
-        }
-        return Optional.of(new ScalingCurve(ladder.name(), view, xLabel(ladder), lowerIsBetter, points,
-                baseline(view, classCount), verdict, complete.size(), partName));
+        return Optional.of(ScalingCurve.of(ladder.name(), view, xLabel(ladder), lowerIsBetter,
+                done.stream().map(Ladder.Rung::name).toList(), done.stream().mapToLong(Ladder.Rung::parameters).toArray(), x,
+                baseline(view, classCount), verdict, partName));
     }
 
     /** Chance: mean ln k for loss, mean 1/k for accuracy (k classes per example); none for the other metrics. */

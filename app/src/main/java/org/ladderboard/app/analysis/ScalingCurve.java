@@ -1,5 +1,6 @@
 package org.ladderboard.app.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.ladderboard.analysis.Verdict;
@@ -23,5 +24,40 @@ public record ScalingCurve(String ladder, String view, String xLabel, boolean lo
     /** The same curve under another part name (a judge sees part labels, not file names). */
     public ScalingCurve withPart(String partName) {
         return new ScalingCurve(ladder, view, xLabel, lowerIsBetter, points, baseline, verdict, examples, partName);
+    }
+
+    /**
+     * The curve of a verdict: the verdict works in performance (higher is better), the chart and its words in the
+     * metric itself, so means and intervals are turned back here, once.
+     */
+    public static ScalingCurve of(String ladder, String view, String xLabel, boolean lowerIsBetter, List<String> models,
+                                  long[] parameters, double[] x, Double baseline, Verdict verdict, String part) {
+        List<Point> points = new ArrayList<>();
+        double sign = lowerIsBetter ? -1 : 1;
+        for (int m = 0; m < models.size(); m++) {
+            double a = sign * verdict.meanIntervals()[m][0];
+            double b = sign * verdict.meanIntervals()[m][1];
+            points.add(new Point(models.get(m), parameters[m], x[m], sign * verdict.means()[m], Math.min(a, b), Math.max(a, b)));
+        }
+        return new ScalingCurve(ladder, view, xLabel, lowerIsBetter, points, baseline, verdict, verdict.examples(), part);
+    }
+
+    /** What the curve plots, as the chart's axis and every page name it, e.g. "mean loss (lower is better)". */
+    public String metric() {
+        return metric(view, lowerIsBetter);
+    }
+
+    /** The quantity a view plots and which way is better, for places that have only the view. */
+    public static String metric(String view, boolean lowerIsBetter) {
+        return metricName(view) + (lowerIsBetter ? " (lower is better)" : " (higher is better)");
+    }
+
+    /** The quantity a view plots, e.g. "mean loss". */
+    public static String metricName(String view) {
+        return switch (view) {
+            case "accuracy" -> "accuracy";
+            case "logodds" -> "mean log-odds difference";
+            default -> "mean loss";
+        };
     }
 }

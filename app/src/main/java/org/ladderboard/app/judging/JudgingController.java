@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ladderboard.analysis.Shape;
+import org.ladderboard.analysis.TrendShape;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
@@ -39,7 +39,7 @@ class JudgingController {
     /** The longest note a criterion takes, as the form says. */
     static final int NOTE_LIMIT = 1000;
 
-    private static final List<String> VERDICTS = Shape.judgeChoices().stream().map(Shape::id).toList();
+    private static final List<String> VERDICTS = TrendShape.choices().stream().map(TrendShape::code).toList();
 
     private final Leaderboard leaderboard;
     private final RoundService rounds;
@@ -152,7 +152,7 @@ class JudgingController {
             return page(view, me, typed, problems, model);
         }
         audit.record(me, conflict ? "conflict of interest" : "review", "submission " + id,
-                override == null || conflict ? "" : "verdict overridden to " + override + ": " + reason.strip());
+                override == null || conflict ? "" : "verdict overridden to " + TrendShape.labelOf(override) + ": " + reason.strip());
         redirect.addFlashAttribute("message", conflict ? "conflict of interest recorded for submission " + id
                 : "review of submission " + id + " saved");
         return "redirect:/judging";
@@ -174,7 +174,7 @@ class JudgingController {
         model.addAttribute("conflictDeclared", saved != null && saved.conflictOfInterest());
         model.addAttribute("overrides", reviews.overrides(id));
         model.addAttribute("rubric", Rubric.values());
-        model.addAttribute("verdicts", VERDICTS);
+        model.addAttribute("verdicts", TrendShape.choices());
         return "judging/review";
     }
 }

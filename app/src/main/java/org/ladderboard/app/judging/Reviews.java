@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ladderboard.analysis.TrendShape;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -132,12 +133,13 @@ public class Reviews {
                 .optional();
     }
 
-    /** Every judge's override of a submission's verdict with its reason, shown beside the computed verdict. */
+    /** Every judge's override of a submission's verdict with its reason, in words, shown beside the computed verdict. */
     public List<String> overrides(long submissionId) {
         return jdbc.sql("""
-                        select verdict_override || ': ' || override_reason from review
+                        select verdict_override, override_reason from review
                         where submission_id = ? and verdict_override is not null order by updated_at""")
-                .param(submissionId).query(String.class).list();
+                .param(submissionId)
+                .query((rs, n) -> TrendShape.labelOf(rs.getString(1)) + ": " + rs.getString(2)).list();
     }
 
     public Map<Long, Summary> summaries(long roundId) {

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.ladderboard.analysis.TrendShape;
+import org.ladderboard.analysis.TrendStrength;
+import org.ladderboard.app.analysis.CurveChart;
 import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.app.analysis.ScalingCurve;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.submission.Cause;
+import org.ladderboard.dataset.TaskType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,8 +27,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class Leaderboard {
 
-    /** A ladder's verdict for one submission, in the headline view. */
-    public record Entry(String ladder, String verdict, String strength, double dropBestToLargest, String sparkline) {
+    /**
+     * A ladder's verdict for one submission, in the headline view; {@code metric} says what the sparkline plots, as
+     * the submission's chart does.
+     */
+    public record Entry(String ladder, String verdict, String strength, double dropBestToLargest, String sparkline,
+                        String metric) {
+
+        public String verdictLabel() {
+            return TrendShape.labelOf(verdict);
+        }
+
+        public String strengthLabel() {
+            return TrendStrength.labelOf(strength);
+        }
     }
 
     public record Row(long id, String taskName, String cause, String causeLabel, String taskType, int examples,
@@ -33,6 +49,14 @@ public class Leaderboard {
         /** The leading verdict: the first ladder's. */
         public String verdict() {
             return ladders.values().stream().findFirst().map(Entry::verdict).orElse("");
+        }
+
+        public String verdictLabel() {
+            return TrendShape.labelOf(verdict());
+        }
+
+        public String taskTypeLabel() {
+            return TaskType.labelOf(taskType);
         }
     }
 
@@ -150,7 +174,8 @@ public class Leaderboard {
             for (LadderAnalysis.Summary c : cached.getOrDefault(s.id(), List.of())) {
                 if (c.view().equals(headline)) {
                     entries.put(c.ladder(), new Entry(c.ladder(), c.verdict(), c.strength(), c.dropBestToLargest(),
-                            sparkline(c.means(), c.lowerIsBetter(), c.verdict())));
+                            CurveChart.sparkline(c.means(), c.view(), c.lowerIsBetter(), c.verdict()),
+                            ScalingCurve.metric(c.view(), c.lowerIsBetter())));
                 }
             }
             if (entries.isEmpty()) {
@@ -158,7 +183,7 @@ public class Leaderboard {
                 for (ScalingCurve c : analysis.curves(s.id(), s.taskType())) {
                     if (c.view().equals(headline)) {
                         entries.put(c.ladder(), new Entry(c.ladder(), c.verdict().verdict(), c.verdict().strength(),
-                                c.verdict().dropBestToLargest(), sparkline(c)));
+                                c.verdict().dropBestToLargest(), sparkline(c), c.metric()));
                     }
                 }
             }
@@ -170,23 +195,9 @@ public class Leaderboard {
         return List.copyOf(rows);
     }
 
-    /** The curve's means as a 100 × 24 line, better up; computed from stored numbers only. */
+    /** The curve's means as the leaderboard's sparkline, computed from stored numbers only. */
     static String sparkline(ScalingCurve c) {
-        return sparkline(c.points().stream().mapToDouble(ScalingCurve.Point::mean).toArray(), c.lowerIsBetter(), c.verdict().verdict());
-    }
-
-    static String sparkline(double[] rawMeans, boolean lowerIsBetter, String verdict) {
-        double[] means = java.util.Arrays.stream(rawMeans).map(m -> lowerIsBetter ? -m : m).toArray();
-        double min = java.util.Arrays.stream(means).min().orElse(0);
-        double max = java.util.Arrays.stream(means).max().orElse(1);
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < means.length; i++) {
-            double x = 4 + 92.0 * i / Math.max(1, means.length - 1);
-            double y = max == min ? 12 : 20 - 16 * (means[i] - min) / (max - min);
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"24\" viewBox=\"0 0 100 24\" role=\"img\" "
-                + "aria-label=\"curve: " + verdict + "\"><polyline fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\" points=\""
-                + points.toString().trim() + "\"/></svg>";
+        return CurveChart.sparkline(c.points().stream().mapToDouble(ScalingCurve.Point::mean).toArray(), c.view(),
+                c.lowerIsBetter(), c.verdict().verdict());
     }
 }

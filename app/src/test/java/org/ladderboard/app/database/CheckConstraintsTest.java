@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.ladderboard.analysis.Shape;
+import org.ladderboard.analysis.TrendShape;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.export.PrizeTier;
@@ -63,7 +63,7 @@ class CheckConstraintsTest extends IntegrationTest {
 
     @Test
     void everyListOfWordsInTheSchemaIsAnEnum() {
-        Set<String> judgeVerdicts = Shape.judgeChoices().stream().map(Shape::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> judgeVerdicts = TrendShape.choices().stream().map(TrendShape::code).collect(Collectors.toCollection(TreeSet::new));
         Map<String, Set<String>> expected = new LinkedHashMap<>();
         expected.put("account.role", values(Role.class, Role::name));
         expected.put("submission.status", values(SubmissionStatus.class, SubmissionStatus::name));

@@ -128,4 +128,49 @@ class LeaderboardPagesTest extends IntegrationTest {
                     .param(round.getId()).update();
         }
     }
+
+    /** What a person reads on a page: its text without tags (attribute values such as filter codes are not read). */
+    private static String visibleText(String html) {
+        return html.replaceAll("(?s)<[^>]*>", " ");
+    }
+
+    @Test
+    void verdictsTaskTypesAndOverridesAreInWordsOnEveryPage() throws Exception {
+        Round round = new Round("Worded round", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)));
+        round.setLadders(Set.of("micro"));
+        round = rounds.save(round);
+        try {
+            Account owner = newAccount(Role.CONTESTANT);
+            long id = scored(round, owner, "worded task", "u_shaped", 0.2);
+            jdbc.sql("update submission set task_type = 'classification_acc' where id = ?").param(id).update();
+            jdbc.sql("update ladder_curve set view = 'accuracy', strength = null, curve = ?::jsonb where submission_id = ?")
+                    .params("{\"lowerIsBetter\": false, \"points\": [{\"mean\": 0.7}, {\"mean\": 0.5}, {\"mean\": 0.8}]}", id)
+                    .update();
+            Account otherJudge = newAccount(Role.JUDGE);
+            jdbc.sql("insert into review (submission_id, judge_id, conflict_of_interest, verdict_override, override_reason) "
+                    + "values (?, ?, false, 'inverted_u', 'the smallest model is noise')").params(id, otherJudge.getId()).update();
+            var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
+
+            String board = mvc.perform(get("/leaderboard").with(judge)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(board).contains(">U-shaped</span>").contains("Classification (accuracy)")
+                    .contains("<option value=\"inverted_u\">Inverted U</option>")
+                    .contains("<option value=\"inconclusive\">Inconclusive</option>")
+                    // the sparkline plots what the submission's chart plots, and says so
+                    .contains("accuracy (higher is better)");
+            String queue = mvc.perform(get("/judging").with(judge)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(queue).contains(">U-shaped</span>");
+            String review = mvc.perform(get("/judging/" + id).with(judge)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(review).contains("Inverted U: the smallest model is noise").contains("Classification (accuracy)")
+                    .contains("<option value=\"u_shaped\">U-shaped</option>");
+            for (String page : List.of(board, queue, review)) {
+                assertThat(visibleText(page)).doesNotContain("u_shaped", "inverted_u", "classification_acc");
+            }
+        } finally {
+            jdbc.sql("update round set opens_at = now() - interval '3 days', closes_at = now() - interval '2 days' where id = ?")
+                    .param(round.getId()).update();
+        }
+    }
 }

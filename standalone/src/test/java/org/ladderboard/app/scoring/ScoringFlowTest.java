@@ -98,7 +98,7 @@ class ScoringFlowTest extends IntegrationTest {
         String html = mvc.perform(get("/submissions/" + id).with(page)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"scaling\"").contains("Inverse scaling").contains("<svg")
-                .contains("Generality: inverse scaling on all ladders (1 of 1, micro: inverse).");
+                .contains("Generality: inverse scaling on all ladders (1 of 1; micro: Inverse scaling).");
         // the explorer lists examples the smallest model gets right and the largest wrong, with option probabilities
         assertThat(html).contains("Examples that flip").contains("Worse with scale").contains("class=\"probabilities\"");
         long worse = jdbc.sql("""
@@ -170,7 +170,7 @@ class ScoringFlowTest extends IntegrationTest {
                 + "from review where submission_id = ?").param(id).query(String.class).single())
                 .isEqualTo("5 5 inconclusive clear drop on every rung");
         mvc.perform(get("/judging/" + id).with(asJudge))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("inconclusive: the probe&#39;s labels are noisy")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Inconclusive: the probe&#39;s labels are noisy")));
         // the queue counts the judge's reviews, and "to do" leaves out what this judge has reviewed
         assertThat(mvc.perform(get("/judging").with(asJudge)).andReturn().getResponse().getContentAsString())
                 .containsPattern("You have reviewed [1-9][0-9]* of [1-9][0-9]*\\.").contains("/judging/" + id + "\"");
