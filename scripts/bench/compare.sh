@@ -40,7 +40,7 @@ mkdir -p "$results"
 {
   echo "date: $(date -u +%FT%TZ)"
   echo "jar: $jar ($(stat -c %s "$jar") bytes, $(date -u -r "$jar" +%FT%TZ))"
-  echo "jar's checkout: $(git -C "$(dirname "$jar")" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  echo "checkout holding the jar, HEAD now: $(git -C "$(dirname "$jar")" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
        "($(git -C "$(dirname "$jar")" status --short --untracked-files=no 2>/dev/null | wc -l) files changed since)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-) x $(nproc)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -65,6 +65,10 @@ def fmt(value, pattern="{:.1f}"):
     return "–" if value is None else pattern.format(value)
 
 
+def rate(value):
+    return fmt(value, "{:.2f}" if value is not None and value < 10 else "{:.1f}")
+
+
 def ratio(a, b):
     return None if a is None or not b else a / b
 
@@ -97,9 +101,9 @@ def main(results):
                   for s in (lm["seconds"], bench and bench["seconds"], score_seconds)]
         cells = [
             ref["model"], ref["data"].removesuffix(".csv"),
-            " / ".join(fmt(runs[b]["examples_per_second"]) for b in sorted(runs, key=int)),
-            fmt(naive["examples_per_second"]),
-            fmt(bench_eps), fmt(score_eps),
+            " / ".join(rate(runs[b]["examples_per_second"]) for b in sorted(runs, key=int)),
+            rate(naive["examples_per_second"]),
+            rate(bench_eps), rate(score_eps),
             fmt(ratio(bench_eps, lm["examples_per_second"]), "{:.2f}×") + " / "
             + fmt(ratio(score_eps, lm["examples_per_second"]), "{:.2f}×"),
             fmt(ratio(bench_eps, naive["examples_per_second"]), "{:.1f}×") + " / "
