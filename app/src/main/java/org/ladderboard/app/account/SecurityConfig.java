@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -108,7 +109,7 @@ public class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, AccountRepository accounts) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/register", "/register/confirm", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/submit", "/submit/**").hasRole(Role.CONTESTANT.name())
                         .requestMatchers("/organizer/**").hasRole(Role.ORGANIZER.name())
@@ -118,6 +119,7 @@ public class SecurityConfig {
                         .successHandler(signedIn(accounts))
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LoginThrottledException ? "/login?throttled"
+                                : e instanceof LockedException ? "/login?" + waitingFor(accounts, request.getParameter("username"))
                                 : StorageTrouble.of(e).isPresent() ? "/login?unavailable" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new SessionGuard(accounts), AuthorizationFilter.class)
@@ -130,6 +132,12 @@ public class SecurityConfig {
                                 "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    /** What a locked account waits for: its e-mail link first, then an organizer. */
+    private static String waitingFor(AccountRepository accounts, String email) {
+        return accounts.findByEmail(AccountService.normaliseEmail(email))
+                .map(a -> a.isEmailConfirmed() ? "awaiting" : "unconfirmed").orElse("error");
     }
 
     /** After the form sign-in: bind the new session to the password it signed in with, then go where the user was going. */

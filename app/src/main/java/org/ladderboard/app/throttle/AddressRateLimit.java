@@ -45,7 +45,8 @@ public final class AddressRateLimit {
         }
     }
 
-    static String words(Duration d) {
+    /** "40 s", "12 min", "2 h": for messages. */
+    public static String words(Duration d) {
         long seconds = Math.max(1, d.toSeconds());
         if (seconds < 120) {
             return seconds + " s";
