@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -49,6 +50,9 @@ public class SecurityConfig {
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
+        // an account's state (disabled, waiting for its e-mail link or approval) is told only to someone with its password
+        passwords.setPreAuthenticationChecks(user -> { });
+        passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
     }
 
