@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load run against the one-command app: a round of 1,000 scored submissions, then the leaderboard and submission
-# pages at 100 concurrent users (wrk), then 20 concurrent uploads of a 20,000-row file. Prints p50/p95/p99 and errors.
+# pages at 100 concurrent users (wrk), then 20 concurrent uploads of a 20,000-row file, then the leaderboard again
+# while 250 uploads send their body at one byte every 2 s. Prints p50/p95/p99 and errors.
 #
 #   scripts/load/run.sh            # builds the app if needed; needs wrk, curl and python3 (installs wrk with apt)
 #   SUBMISSIONS=200 DURATION=20s scripts/load/run.sh   # a smaller run
@@ -16,6 +17,9 @@ USERS=${USERS:-100}
 DURATION=${DURATION:-60s}
 UPLOADS=${UPLOADS:-20}
 UPLOAD_ROWS=${UPLOAD_ROWS:-20000}
+SLOW_UPLOADS=${SLOW_UPLOADS:-250}
+# every client of this run is 127.0.0.1: room for the 20 concurrent uploads (the default is 16 bodies per address)
+BODIES_PER_ADDRESS=${BODIES_PER_ADDRESS:-24}
 PORT=${PORT:-18080}
 PASSWORD=load-test-password
 BASE=http://127.0.0.1:$PORT
@@ -27,7 +31,8 @@ command -v wrk >/dev/null || { sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; $
 
 echo "== starting the one-command app on port $PORT"
 LADDERBOARD_DEMO_PASSWORD=$PASSWORD java -Xmx4g -jar standalone/target/ladderboard.jar --server.port="$PORT" \
-    --ladderboard.database.embedded-dir="$WORK/postgres" >"$WORK/app.log" 2>&1 &
+    --ladderboard.database.embedded-dir="$WORK/postgres" --ladderboard.limits.bodies-per-address="$BODIES_PER_ADDRESS" \
+    >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -fs "$BASE/api/rounds/current" >/dev/null && break; sleep 1; done
@@ -94,4 +99,10 @@ echo "== $UPLOADS concurrent validations of the same file (/api/validate, nothin
 seq 1 "$UPLOADS" | xargs -P "$UPLOADS" -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
     -F file=@"$WORK/csv/big.csv" -F taskType=classification "$BASE/api/validate" >"$WORK/validations.txt"
 python3 scripts/load/summary.py "$WORK/validations.txt"
+echo "== leaderboard page, $USERS concurrent users for $DURATION, while $SLOW_UPLOADS uploads send a byte every 2 s"
+python3 scripts/load/slow_uploads.py "$PORT" "$SLOW_UPLOADS" "$(( ${DURATION%s} + 20 ))" &
+SLOW=$!
+sleep 10 # let them all connect and be answered or held
+wrk -t2 -c"$USERS" -d"$DURATION" --timeout 30s -s scripts/load/report.lua -H "Cookie: $COOKIE" "$BASE/leaderboard"
+wait $SLOW
 echo "app log ERROR lines: $(grep -c ' ERROR ' "$WORK/app.log" || true)"

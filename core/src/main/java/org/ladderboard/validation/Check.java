@@ -61,6 +61,7 @@ public enum Check {
     CLASS_TOKEN_BOUNDARY(WARNING, "The prompt's last token changes when the class is appended; start the class with a space so it begins a new token."),
     CLASSES_TOKEN_IDENTICAL(WARNING, "Two classes become the same tokens for this model: it cannot tell them apart."),
     CONTEXT_TOO_LONG(WARNING, "Prompt + class is longer than this model's context: the prompt's start will be cut for it (and marked)."),
+    EXTRA_CHECKS_PARTIAL(WARNING, "Only the first rows were tokenized: this much text is more than one check without an account reads. Submit the file to have every row checked."),
     LOGODDS_MULTI_TOKEN(WARNING, "logodds compares only each class's first token: prefer classes that are one token."),
     // the dataset as a whole
     DUPLICATE_ROW(WARNING, "Remove repeated rows: they count twice in every metric."),

@@ -19,6 +19,7 @@ public final class DatasetValidator {
 
     private final ValidationSettings settings;
     private final List<ExampleCheck> extraChecks;
+    private final long checkBudget;
 
     public DatasetValidator(ValidationSettings settings) {
         this(settings, List.of());
@@ -26,8 +27,46 @@ public final class DatasetValidator {
 
     /** {@code extraChecks} run after the file's own rules, e.g. the tokenizer rules of a round's ladders. */
     public DatasetValidator(ValidationSettings settings, List<ExampleCheck> extraChecks) {
+        this(settings, extraChecks, Long.MAX_VALUE);
+    }
+
+    private DatasetValidator(ValidationSettings settings, List<ExampleCheck> extraChecks, long checkBudget) {
         this.settings = settings;
         this.extraChecks = List.copyOf(extraChecks);
+        this.checkBudget = checkBudget;
+    }
+
+    /**
+     * The same validator whose extra checks read rows only while their text ({@link #checkWork}) adds up to at most
+     * {@code chars}: tokenizing is nearly all of a check's CPU, and a few kilobytes of zip can unpack to rows that
+     * take minutes to tokenize. The file's own rules still read every row.
+     */
+    public DatasetValidator withCheckBudget(long chars) {
+        return new DatasetValidator(settings, extraChecks, chars);
+    }
+
+    /** What one call into a tokenizer costs beyond its text, in characters' worth (measured on the micro ladder). */
+    static final int ENCODE_OVERHEAD = 64;
+
+    /**
+     * The text the tokenizer rules encode for one example (each prompt once alone and once with each class), plus
+     * each call's overhead: the unit of {@link #withCheckBudget}.
+     */
+    public static long checkWork(TaskType taskType, Example e) {
+        List<String> continuations = taskType == TaskType.SEQUENCE_PROB
+                ? (e.completion() == null ? List.of() : List.of(e.completion()))
+                : (e.classes() == null ? List.of() : e.classes());
+        long prompts = length(e.prompt()) + (taskType.isLogodds() ? length(e.otherPrompt()) : 0);
+        int promptCount = taskType.isLogodds() ? 2 : 1;
+        long work = prompts * (1 + continuations.size()) + (long) ENCODE_OVERHEAD * promptCount * (1 + continuations.size());
+        for (String continuation : continuations) {
+            work += length(continuation) * promptCount;
+        }
+        return work;
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType) {
@@ -62,9 +101,28 @@ public final class DatasetValidator {
             // rejected anyway (say, past the row limit) a sample is enough and bounds the work
             List<Example> checked = findings.hasErrors() && examples.size() > CHECKED_WHEN_REJECTED
                     ? examples.subList(0, CHECKED_WHEN_REJECTED) : examples;
-            extraChecks.forEach(check -> check.check(taskType, checked, findings));
+            List<Example> withinBudget = withinBudget(taskType, checked, findings);
+            extraChecks.forEach(check -> check.check(taskType, withinBudget, findings));
         }
         return result(taskType, findings, parts);
+    }
+
+    private List<Example> withinBudget(TaskType taskType, List<Example> examples, Findings findings) {
+        if (extraChecks.isEmpty() || checkBudget == Long.MAX_VALUE) {
+            return examples;
+        }
+        long perCheck = checkBudget / extraChecks.size();
+        long work = 0;
+        int rows = 0;
+        while (rows < examples.size() && work + checkWork(taskType, examples.get(rows)) <= perCheck) {
+            work += checkWork(taskType, examples.get(rows));
+            rows++;
+        }
+        if (rows < examples.size()) {
+            findings.warn(Check.EXTRA_CHECKS_PARTIAL, null, null, null, null, "the tokenizer rules read the first "
+                    + rows + " of " + examples.size() + " rows: the rest is more text than one quick check tokenizes");
+        }
+        return examples.subList(0, rows);
     }
 
     private ParsedPart readPart(DataFile file, TaskType taskType, Findings findings, int[] rowsLeft) {

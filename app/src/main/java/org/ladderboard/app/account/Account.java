@@ -39,6 +39,18 @@ public class Account {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    @Column(name = "email_confirmed", nullable = false)
+    private boolean emailConfirmed = true;
+
+    @Column(nullable = false)
+    private boolean approved = true;
+
+    @Column(name = "confirmation_token_hash")
+    private String confirmationTokenHash;
+
+    @Column(name = "confirmation_expires_at")
+    private Instant confirmationExpiresAt;
+
     protected Account() {
     }
 
@@ -79,6 +91,36 @@ public class Account {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** Whether the e-mail address is confirmed (always, when the server sends no mail). */
+    public boolean isEmailConfirmed() {
+        return emailConfirmed;
+    }
+
+    /** Whether an organizer let the account in (always, unless the organizers require approval). */
+    public boolean isApproved() {
+        return approved;
+    }
+
+    void setApproved(boolean approved) {
+        this.approved = approved;
+    }
+
+    Instant getConfirmationExpiresAt() {
+        return confirmationExpiresAt;
+    }
+
+    void awaitConfirmation(String tokenHash, Instant expiresAt) {
+        this.emailConfirmed = false;
+        this.confirmationTokenHash = tokenHash;
+        this.confirmationExpiresAt = expiresAt;
+    }
+
+    void confirmEmail() {
+        this.emailConfirmed = true;
+        this.confirmationTokenHash = null;
+        this.confirmationExpiresAt = null;
     }
 
     void setRole(Role role) {

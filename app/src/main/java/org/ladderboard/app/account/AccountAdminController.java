@@ -16,17 +16,23 @@ class AccountAdminController {
     private final AccountRepository repository;
     private final AuditLog audit;
     private final CurrentAccount current;
+    private final SignUps signUps;
+    private final RegistrationPolicy policy;
 
-    AccountAdminController(AccountService accounts, AccountRepository repository, AuditLog audit, CurrentAccount current) {
+    AccountAdminController(AccountService accounts, AccountRepository repository, AuditLog audit, CurrentAccount current,
+                           SignUps signUps, RegistrationPolicy policy) {
         this.accounts = accounts;
         this.repository = repository;
         this.audit = audit;
         this.current = current;
+        this.signUps = signUps;
+        this.policy = policy;
     }
 
     @GetMapping("/organizer/accounts")
     String list(Model model) {
         model.addAttribute("accounts", repository.findAllByOrderByRoleAscEmailAsc());
+        model.addAttribute("approvalRequired", policy.approvalRequired());
         model.addAttribute("roles", Role.values());
         return "account/admin";
     }
@@ -39,6 +45,28 @@ class AccountAdminController {
             audit.record(current.require(), "account created", email, role.name());
             redirect.addFlashAttribute("message", role.name().toLowerCase() + " account " + email + " created");
         } catch (AccountService.EmailTakenException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/organizer/accounts";
+    }
+
+    /** Whether contestants who register wait for an organizer's approval before they can sign in. */
+    @PostMapping("/organizer/accounts/approval")
+    String approvalSetting(@RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
+        policy.setApprovalRequired(required);
+        audit.record(current.require(), "registration setting", "approval", required ? "required" : "not required");
+        redirect.addFlashAttribute("message", required ? "New accounts now wait for an organizer's approval"
+                : "New accounts no longer wait for approval (those waiting still do: approve them below)");
+        return "redirect:/organizer/accounts";
+    }
+
+    @PostMapping("/organizer/accounts/{id}/approve")
+    String approve(@org.springframework.web.bind.annotation.PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Account approved = signUps.approve(id);
+            audit.record(current.require(), "account approved", approved.getEmail(), approved.getRole().name());
+            redirect.addFlashAttribute("message", approved.getEmail() + " approved: they can sign in");
+        } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/organizer/accounts";

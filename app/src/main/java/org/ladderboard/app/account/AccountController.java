@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.ladderboard.app.mail.Mail;
+import org.ladderboard.app.throttle.AddressRateLimit;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Sign-in, contestant registration, and each account's own page with its API tokens. */
 @Controller
@@ -71,15 +76,20 @@ class AccountController {
     }
 
     private final AccountService accounts;
+    private final SignUps signUps;
     private final ApiTokenService tokens;
     private final CurrentAccount currentAccount;
     private final LoginThrottle throttle;
+    private final AddressRateLimit registrations;
 
-    AccountController(AccountService accounts, ApiTokenService tokens, CurrentAccount currentAccount, LoginThrottle throttle) {
+    AccountController(AccountService accounts, SignUps signUps, ApiTokenService tokens, CurrentAccount currentAccount,
+                      LoginThrottle throttle, @Qualifier("registrationLimit") AddressRateLimit registrations) {
         this.accounts = accounts;
+        this.signUps = signUps;
         this.tokens = tokens;
         this.currentAccount = currentAccount;
         this.throttle = throttle;
+        this.registrations = registrations;
     }
 
     @GetMapping("/login")
@@ -95,7 +105,7 @@ class AccountController {
 
     @PostMapping("/register")
     String register(@Valid @ModelAttribute("registration") Registration form, BindingResult errors,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         if (form.getPassword() != null && !form.getPassword().isBlank()) {
             AccountService.passwordProblem(form.getPassword()).ifPresent(p -> errors.rejectValue("password", "rule", p));
         }
@@ -105,15 +115,41 @@ class AccountController {
         if (errors.hasErrors()) {
             return "account/register";
         }
+        var wait = registrations.take(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
+            errors.reject("throttled", "There were too many registrations from your network in the last while: try again in "
+                    + AddressRateLimit.words(wait.get()) + ", or ask the organisers for an account.");
+            return "account/register";
+        }
+        SignUps.Outcome outcome;
         try {
-            accounts.create(form.getEmail(), form.getDisplayName(), form.getPassword(), Role.CONTESTANT);
+            outcome = signUps.register(form.getEmail(), form.getDisplayName(), form.getPassword(),
+                    ServletUriComponentsBuilder.fromContextPath(request).toUriString());
         } catch (AccountService.EmailTakenException taken) {
             errors.rejectValue("email", "taken", "an account with this email exists already: sign in instead");
             return "account/register";
+        } catch (Mail.MailNotSentException notSent) {
+            response.setStatus(503);
+            errors.reject("mail", "The confirmation mail could not be sent, so no account was created: try again in a few minutes.");
+            return "account/register";
         }
         redirect.addAttribute("registered", "");
+        if (outcome.confirmationSent()) {
+            redirect.addAttribute("confirm", "");
+        }
+        if (outcome.approvalNeeded()) {
+            redirect.addAttribute("approval", "");
+        }
         redirect.addAttribute("email", AccountService.normaliseEmail(form.getEmail()));
         return "redirect:/login";
+    }
+
+    /** The link in the confirmation mail. */
+    @GetMapping("/register/confirm")
+    String confirm(@RequestParam(defaultValue = "") String token) {
+        return signUps.confirm(token).isPresent() ? "redirect:/login?confirmed" : "redirect:/login?badlink";
     }
 
     @GetMapping("/account")

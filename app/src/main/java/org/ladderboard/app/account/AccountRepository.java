@@ -14,6 +14,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByEmail(String email);
 
+    Optional<Account> findByConfirmationTokenHash(String confirmationTokenHash);
+
     List<Account> findAllByOrderByRoleAscEmailAsc();
 
     /** Serialises one contestant's submissions so two parallel uploads cannot both pass the daily limit. */

@@ -37,6 +37,8 @@ public class AccountUserDetailsService implements UserDetailsService {
                 .password(account.getPasswordHash())
                 .authorities(authorities.toArray(String[]::new))
                 .disabled(!account.isEnabled())
+                // waiting for its e-mail link or an organizer's approval: the sign-in page says which
+                .accountLocked(!account.isEmailConfirmed() || !account.isApproved())
                 .build();
     }
 }

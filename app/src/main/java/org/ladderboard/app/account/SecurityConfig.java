@@ -12,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.RequestPath;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -52,6 +54,9 @@ public class SecurityConfig {
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
+        // an account's state (disabled, waiting for its e-mail link or approval) is told only to someone with its password
+        passwords.setPreAuthenticationChecks(user -> { });
+        passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
     }
 
@@ -114,7 +119,7 @@ public class SecurityConfig {
                               ObjectProvider<RequestMappingHandlerMapping> pages) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/register", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/", "/login", "/register", "/register/confirm", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
                         // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
                         .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
@@ -128,6 +133,7 @@ public class SecurityConfig {
                         .successHandler(signedIn(accounts))
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LoginThrottledException ? "/login?throttled"
+                                : e instanceof LockedException ? "/login?" + waitingFor(accounts, request.getParameter("username"))
                                 : StorageTrouble.of(e).isPresent() ? "/login?unavailable" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
                 .addFilterBefore(new SessionGuard(accounts), AuthorizationFilter.class)
@@ -161,6 +167,12 @@ public class SecurityConfig {
                 ServletRequestPathUtils.setParsedRequestPath(previous, request);
             }
         }
+    }
+
+    /** What a locked account waits for: its e-mail link first, then an organizer. */
+    private static String waitingFor(AccountRepository accounts, String email) {
+        return accounts.findByEmail(AccountService.normaliseEmail(email))
+                .map(a -> a.isEmailConfirmed() ? "awaiting" : "unconfirmed").orElse("error");
     }
 
     /** After the form sign-in: bind the new session to the password it signed in with, then go where the user was going. */

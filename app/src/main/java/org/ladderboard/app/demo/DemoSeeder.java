@@ -24,8 +24,7 @@ import org.ladderboard.app.submission.SubmissionForm;
 import org.ladderboard.app.submission.SubmissionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +32,13 @@ import org.springframework.stereotype.Component;
  * The one-command run's demo: a round open for 60 days on the configured ladders, one account per role, and the
  * bundled ladder's two probe datasets as the demo contestant's submissions. The password comes from
  * LADDERBOARD_DEMO_PASSWORD, or is generated and printed once, when the accounts are created.
+ * <p>
+ * Seeded once every bean is ready and before the web server opens its port, so nobody can reach a half-made demo
+ * (a sign-in in that gap used to fail).
  */
 @Component
 @ConditionalOnProperty(name = "ladderboard.demo.enabled", havingValue = "true")
-class DemoSeeder implements ApplicationRunner {
+class DemoSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     static final List<String> EMAILS = List.of("contestant@demo", "judge@demo", "organizer@demo");
@@ -59,7 +61,7 @@ class DemoSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (rounds.count() == 0) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS);
             Round round = new Round("Demo round", start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(60)));

@@ -35,6 +35,12 @@ class ApiErrors {
         return response.body(Map.of("error", trouble.get().message));
     }
 
+    @ExceptionHandler(org.ladderboard.app.throttle.TooManyRequestsException.class)
+    ResponseEntity<Map<String, String>> tooMany(org.ladderboard.app.throttle.TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfter().toSeconds())).body(Map.of("error", e.getMessage()));
+    }
+
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
     ResponseEntity<Map<String, String>> missing(Exception e) {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));

@@ -20,9 +20,21 @@ public class UploadValidator {
 
     /** Validates with the service limits, the round's minimum, and the tokenizer rules of the round's ladders. */
     public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders) {
+        return validator(minRows, ladders).validate(fileName, bytes, taskType);
+    }
+
+    /**
+     * The check anyone may run without an account, nothing stored: the same rules, but the tokenizer rules stop at
+     * the quick-check budget, so one request's CPU is bounded (a submission is checked in full).
+     */
+    public ValidationResult quickCheck(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders) {
+        return validator(minRows, ladders).withCheckBudget(limits.quickCheckBudget()).validate(fileName, bytes, taskType);
+    }
+
+    private DatasetValidator validator(int minRows, Iterable<String> ladders) {
         ValidationSettings settings = new ValidationSettings(limits.maxFileBytes(), limits.maxZipEntries(),
                 limits.maxUncompressedBytes(), limits.maxRows(), limits.maxFieldChars(), minRows);
-        return new DatasetValidator(settings, tokenizerChecks.forLadders(ladders)).validate(fileName, bytes, taskType);
+        return new DatasetValidator(settings, tokenizerChecks.forLadders(ladders));
     }
 
     public long maxFileBytes() {

@@ -115,6 +115,7 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("GET /", PUBLIC, who -> get("/")),
                     new Row("GET /login", PUBLIC, who -> get("/login")),
                     new Row("GET /register", PUBLIC, who -> get("/register")),
+                    new Row("GET /register/confirm", PUBLIC, who -> get("/register/confirm").param("token", "unknown")),
                     new Row("POST /register", PUBLIC, who -> post("/register").param("email", UUID.randomUUID() + "@matrix.example")
                             .param("password", PASSWORD).param("confirm", PASSWORD)),
                     new Row("GET /account", SIGNED_IN, who -> get("/account")),
@@ -161,6 +162,8 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("GET /organizer/queue", ORGANIZERS, who -> get("/organizer/queue")),
                     new Row("POST /organizer/jobs/{id}/retry", ORGANIZERS, who -> post("/organizer/jobs/" + job + "/retry")),
                     new Row("GET /organizer/accounts", ORGANIZERS, who -> get("/organizer/accounts")),
+                    new Row("POST /organizer/accounts/approval", ORGANIZERS, who -> post("/organizer/accounts/approval").param("required", "false")),
+                    new Row("POST /organizer/accounts/{id}/approve", ORGANIZERS, who -> post("/organizer/accounts/" + bystander.getId() + "/approve")),
                     new Row("POST /organizer/accounts", ORGANIZERS, who -> post("/organizer/accounts").param("email", UUID.randomUUID() + "@matrix.example")
                             .param("password", PASSWORD).param("role", "JUDGE")),
                     new Row("POST /organizer/accounts/{id}", ORGANIZERS,
