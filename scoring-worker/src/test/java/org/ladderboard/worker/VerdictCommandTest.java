@@ -76,7 +76,7 @@ class VerdictCommandTest {
         Path example = Path.of("..", "docs", "examples", "case.json");
         assertThat(example).exists();
         Path out = tmp.resolve("verdict.json");
-        assertThat(VerdictCommand.run(CommandLine.parse(new String[] {"--in", example.toString(), "--out", out.toString()}))).isZero();
+        assertThat(WorkerCommand.execute("verdict", "--in", example.toString(), "--out", out.toString())).isZero();
         JsonNode verdict = JSON.readTree(out.toFile());
         assertThat(verdict.get("verdict").asString()).isEqualTo("inverse");
         assertThat(verdict.get("strength").asString()).isEqualTo("approximate");
