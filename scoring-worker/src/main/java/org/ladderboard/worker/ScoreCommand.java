@@ -71,6 +71,7 @@ final class ScoreCommand {
                 line.put("logodds_difference", r.logoddsDifference());
                 line.put("correct", r.correct());
                 line.put("class_logprobs", r.classLogprobs());
+                line.put("other_class_logprobs", r.otherClassLogprobs());
                 line.put("class_token_counts", r.classTokenCounts());
             }
             default -> {
@@ -83,6 +84,7 @@ final class ScoreCommand {
             }
         }
         line.put("truncated", r.truncated());
+        line.put("prefix_mismatch", r.prefixMismatch());
         return line;
     }
 

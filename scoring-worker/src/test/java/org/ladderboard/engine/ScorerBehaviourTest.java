@@ -86,10 +86,11 @@ class ScorerBehaviourTest {
             assertThat(results.get(0).truncated()).isTrue();
             assertThat(results.get(1).truncated()).isFalse();
 
-            // the same as scoring the last (128 − longest class) prompt tokens by hand
+            // the same as scoring the last (128 − longest class + 1) prompt tokens by hand: the model reads all but
+            // the longest class's last token
             long[] context = tokenizer.encode(prompt.toString());
             long[] yes = tokenizer.encode(" yes");
-            int room = model.contextLength() - tokenizer.encode(" no way").length;
+            int room = model.contextLength() - tokenizer.encode(" no way").length + 1;
             long[] kept = Arrays.copyOfRange(context, context.length - room, context.length);
             long[] ids = new long[kept.length + yes.length];
             System.arraycopy(kept, 0, ids, 0, kept.length);
@@ -97,6 +98,49 @@ class ScorerBehaviourTest {
             double[] next = ForwardPassTest.nextTokenLogprobs(model, ids)[0];
             double byHand = Arrays.stream(next, kept.length - 1, next.length).sum();
             assertThat(results.get(0).classLogprobs()[0]).isCloseTo(byHand, within(1e-5));
+        }
+    }
+
+    @Test
+    void aRowOfExactlyContextPlusOneTokensFitsBecauseItsLastTokenIsNeverInput() {
+        // gpt2-tiny-random has a 128-token context: a 127-token prompt and a 2-token class make 129 tokens, of which
+        // the model reads 128 (the last class token is only predicted)
+        try (CausalLanguageModel model = Fixtures.load("gpt2-tiny-random"); ModelTokenizer tokenizer = Fixtures.tokenizer("gpt2-tiny-random")) {
+            String prompt = "Hello" + " the".repeat(126);
+            assertThat(tokenizer.encode(prompt)).hasSize(127);
+            assertThat(tokenizer.encode(prompt + " no way")).hasSize(129);
+            List<Example> examples = List.of(classification(prompt, List.of(" no way", " yes"), 0),
+                    classification(prompt, List.of(" no", " yes"), 0),
+                    classification(prompt + " no", List.of(" way", " yes"), 0));
+            List<ExampleResult> results = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET).score(TaskType.CLASSIFICATION, examples);
+            assertThat(results).extracting(ExampleResult::truncated).containsExactly(false, false, false);
+            double noThenWay = results.get(1).classLogprobs()[0] + results.get(2).classLogprobs()[0];
+            assertThat(results.get(0).classLogprobs()[0]).isCloseTo(noThenWay, within(1e-5));
+        }
+    }
+
+    @Test
+    void aClassWhoseBoundaryMovesIsScoredTheLmEvalWayAndFlagged() {
+        try (CausalLanguageModel model = Fixtures.load("gpt2-tiny-random"); ModelTokenizer tokenizer = Fixtures.tokenizer("gpt2-tiny-random")) {
+            // "a wor" + "ld is big" encodes as "a| world| is| big": the prompt's " wor" is not a prefix
+            List<Example> examples = List.of(classification("a wor", List.of("ld is big", " cat"), 0),
+                    classification("a word", List.of(" is big", " cat"), 0));
+            List<ExampleResult> results = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET).score(TaskType.CLASSIFICATION, examples);
+            assertThat(results).extracting(ExampleResult::ok).containsExactly(true, true);
+            assertThat(results).extracting(ExampleResult::prefixMismatch).containsExactly(true, false);
+            assertThat(results.get(0).classTokenCounts()).containsExactly(2, 1);
+        }
+    }
+
+    @Test
+    void logoddsResultsCarryBothPromptsLogprobsSoTheDifferenceCanBeRecomputed() {
+        try (CausalLanguageModel model = Fixtures.load("stories260K-hf"); ModelTokenizer tokenizer = Fixtures.tokenizer("stories260K-hf")) {
+            Example logodds = new Example("p", 1, 1, "Lily was very", "Tom was very", List.of(" happy", " sad"), 1, null, Map.of());
+            ExampleResult r = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET).score(TaskType.LOGODDS, List.of(logodds)).get(0);
+            assertThat(r.otherClassLogprobs()).containsExactly(firstTokenLogprobs(model, tokenizer, "Tom was very", List.of(" happy", " sad")),
+                    within(1e-5));
+            assertThat(LogoddsScore.of(r.classLogprobs(), r.otherClassLogprobs(), 1, false).logoddsDifference())
+                    .isEqualTo(r.logoddsDifference());
         }
     }
 

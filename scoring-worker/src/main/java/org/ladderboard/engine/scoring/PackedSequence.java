@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One prompt and all its continuations in a single row of the batch: {@code context, cont₁, cont₂, …}. Each
+ * One prompt and all its continuations in a single row of the batch: {@code context, cont₁, cont₂, …}, each
+ * continuation without its last token (which is predicted, never read). Each
  * continuation sees the context and its own earlier tokens only, and its positions restart where the context ends,
  * so every continuation is scored exactly as if it ran alone after the prompt, while the prompt runs once.
  *
@@ -27,7 +28,8 @@ final class PackedSequence {
 
     PackedSequence(long[] context, List<long[]> continuationIds) {
         continuations = continuationIds.size();
-        int length = context.length + continuationIds.stream().mapToInt(c -> c.length).sum();
+        // a continuation's last token is only predicted, never read: it is not part of the row
+        int length = context.length + continuationIds.stream().mapToInt(c -> c.length - 1).sum();
         tokens = new long[length];
         positions = new long[length];
         segments = new int[length];
@@ -39,12 +41,14 @@ final class PackedSequence {
         for (int j = 0; j < continuationIds.size(); j++) {
             long[] c = continuationIds.get(j);
             for (int t = 0; t < c.length; t++) {
-                tokens[at + t] = c[t];
-                positions[at + t] = context.length + t;
-                segments[at + t] = j + 1;
+                if (t < c.length - 1) {
+                    tokens[at + t] = c[t];
+                    positions[at + t] = context.length + t;
+                    segments[at + t] = j + 1;
+                }
                 targets.add(new Target(t == 0 ? context.length - 1 : at + t - 1, c[t], j));
             }
-            at += c.length;
+            at += c.length - 1;
         }
     }
 

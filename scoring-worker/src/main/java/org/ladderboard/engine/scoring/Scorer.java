@@ -37,10 +37,10 @@ public final class Scorer {
 
     /** A dataset row turned into packed work: one sequence, or two for logodds (prompt and other_prompt). */
     private record Work(int index, Example example, List<PackedSequence> sequences, List<int[]> classToPacked,
-                        int[] tokenCounts, boolean truncated, String error) {
+                        int[] tokenCounts, boolean truncated, boolean prefixMismatch, String error) {
 
         static Work failed(int index, Example example, String error) {
-            return new Work(index, example, List.of(), List.of(), null, false, error);
+            return new Work(index, example, List.of(), List.of(), null, false, false, error);
         }
     }
 
@@ -123,7 +123,9 @@ public final class Scorer {
         List<int[]> classToPacked = new ArrayList<>();
         int[] tokenCounts = null;
         boolean truncated = false;
+        boolean prefixMismatch = false;
         for (List<ContextAndContinuation> pairs : prompts) {
+            prefixMismatch |= pairs.stream().anyMatch(p -> !p.prefixOk());
             List<Integer> empty = new ArrayList<>();
             for (int j = 0; j < pairs.size(); j++) {
                 if (pairs.get(j).continuation().length == 0) {
@@ -158,7 +160,8 @@ public final class Scorer {
             }
             long[] context = pairs.get(0).context();
             int longest = continuations.stream().mapToInt(c -> c.length).max().orElse(0);
-            int room = model.contextLength() - longest;
+            // the model reads the context and every continuation token but the last
+            int room = model.contextLength() - longest + 1;
             boolean hasBos = tokenizer.bos().isPresent();
             if (room < (hasBos ? 2 : 1)) {
                 return Work.failed(index, e, "a class is " + longest
@@ -178,7 +181,7 @@ public final class Scorer {
             }
             sequences.add(new PackedSequence(context, continuations));
         }
-        return new Work(index, e, sequences, classToPacked, tokenCounts, truncated, null);
+        return new Work(index, e, sequences, classToPacked, tokenCounts, truncated, prefixMismatch, null);
     }
 
     private ExampleResult finish(TaskType taskType, Work w, java.util.Map<PackedSequence, double[]> logprobs) {
@@ -186,19 +189,19 @@ public final class Scorer {
         double[] first = classSums(w, 0, logprobs);
         switch (taskType) {
             case SEQUENCE_PROB -> {
-                return new ExampleResult(w.index(), null, null, -first[0], null, null, null, w.tokenCounts()[0], null,
-                        w.truncated(), null);
+                return new ExampleResult(w.index(), null, null, null, -first[0], null, null, null, w.tokenCounts()[0], null,
+                        w.truncated(), w.prefixMismatch(), null);
             }
             case LOGODDS, ABSOLUTE_LOGODDS -> {
                 double[] other = classSums(w, 1, logprobs);
                 LogoddsScore s = LogoddsScore.of(first, other, e.answerIndex(), taskType == TaskType.ABSOLUTE_LOGODDS);
-                return new ExampleResult(w.index(), first, w.tokenCounts(), null, s.correct(), null, null, null,
-                        s.logoddsDifference(), w.truncated(), null);
+                return new ExampleResult(w.index(), first, other, w.tokenCounts(), null, s.correct(), null, null, null,
+                        s.logoddsDifference(), w.truncated(), w.prefixMismatch(), null);
             }
             default -> {
                 ClassificationScore s = ClassificationScore.of(first, e.answerIndex());
-                return new ExampleResult(w.index(), first, w.tokenCounts(), s.loss(), s.correct(), s.predicted(),
-                        s.totalLogprob(), null, null, w.truncated(), null);
+                return new ExampleResult(w.index(), first, null, w.tokenCounts(), s.loss(), s.correct(), s.predicted(),
+                        s.totalLogprob(), null, null, w.truncated(), w.prefixMismatch(), null);
             }
         }
     }
