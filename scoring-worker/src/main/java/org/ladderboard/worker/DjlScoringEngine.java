@@ -9,6 +9,7 @@ import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.ModelLoader;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
@@ -36,7 +37,7 @@ public final class DjlScoringEngine implements ScoringEngine {
     public List<ExampleResult> score(Ladder.Rung rung, TaskType taskType, List<Example> examples, BooleanSupplier cancelled)
             throws Exception {
         load(rung);
-        return new Scorer(model, tokenizer, tokenBudget).score(taskType, examples, cancelled);
+        return Evaluator.evaluate(new Scorer(model, tokenizer, tokenBudget), taskType, examples, cancelled);
     }
 
     private void load(Ladder.Rung rung) throws Exception {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.validation.ParsedPart;
@@ -37,7 +38,7 @@ final class ScoreCommand {
         try (LoadedModel loaded = LoadedModel.open(args)) {
             Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET));
             long start = System.nanoTime();
-            List<ExampleResult> results = scorer.score(data.taskType(), examples);
+            List<ExampleResult> results = Evaluator.evaluate(scorer, data.taskType(), examples);
             double seconds = (System.nanoTime() - start) / 1e9;
             try (Writer out = args.options().containsKey("out")
                     ? Files.newBufferedWriter(Path.of(args.required("out")), StandardCharsets.UTF_8)

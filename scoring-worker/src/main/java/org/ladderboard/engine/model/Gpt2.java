@@ -65,7 +65,11 @@ final class Gpt2 extends DecoderModel {
     }
 
     @Override
-    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+    public NDArray hidden(TokenRows rows) {
+        NDArray[] idsAndPositions = idsAndPositions(rows);
+        NDArray ids = idsAndPositions[0];
+        NDArray positions = idsAndPositions[1];
+        NDArray bias = attentionBias(rows);
         NDArray x = tokenEmbedding.get(ids).add(positionEmbedding.get(positions));
         int headDim = hidden / heads;
         for (Block b : blocks) {

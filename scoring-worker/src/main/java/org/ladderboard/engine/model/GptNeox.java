@@ -66,7 +66,11 @@ final class GptNeox extends DecoderModel {
     }
 
     @Override
-    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+    public NDArray hidden(TokenRows rows) {
+        NDArray[] idsAndPositions = idsAndPositions(rows);
+        NDArray ids = idsAndPositions[0];
+        NDArray positions = idsAndPositions[1];
+        NDArray bias = attentionBias(rows);
         NDArray x = tokenEmbedding.get(ids);
         long batch = ids.getShape().get(0);
         long length = ids.getShape().get(1);

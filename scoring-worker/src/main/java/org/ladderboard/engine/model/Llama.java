@@ -64,7 +64,11 @@ final class Llama extends DecoderModel {
     }
 
     @Override
-    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+    public NDArray hidden(TokenRows rows) {
+        NDArray[] idsAndPositions = idsAndPositions(rows);
+        NDArray ids = idsAndPositions[0];
+        NDArray positions = idsAndPositions[1];
+        NDArray bias = attentionBias(rows);
         NDArray x = tokenEmbedding.get(ids);
         NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
