@@ -85,10 +85,11 @@ final class GptNeox extends DecoderModel {
             NDArray v = qkv.get("..., " + 2 * headDim + ":");
             NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, bias));
             if (parallelResidual) {
-                x = x.add(attention).add(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+                NDArray mlp = mlp(b, norm(x, b.ln2Weight(), b.ln2Bias()));
+                x = x.add(attention).addi(mlp);
             } else {
                 x = x.add(attention);
-                x = x.add(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+                x.addi(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
             }
         }
         return norm(x, finalNormWeight, finalNormBias);

@@ -78,7 +78,7 @@ final class Llama extends DecoderModel {
             NDArray v = Attention.splitHeads(b.v().apply(h), kvHeads, headDim);
             x = x.add(b.o().apply(Attention.apply(q, k, v, bias)));
             h = rmsNorm(x, b.postAttentionNorm());
-            x = x.add(b.down().apply(silu(b.gate().apply(h)).mul(b.up().apply(h))));
+            x.addi(b.down().apply(silu(b.gate().apply(h)).muli(b.up().apply(h))));
         }
         return rmsNorm(x, finalNorm);
     }
