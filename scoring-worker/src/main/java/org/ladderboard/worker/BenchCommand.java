@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.model.ComputeDevice;
 import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.NaiveScorer;
@@ -42,11 +43,12 @@ final class BenchCommand {
             System.out.printf("model %s on %s (%s), body %,d weights, head %,d; loaded in %.2f s%n", args.required("model"),
                     model.manager().getDevice(), model.computeType(), model.parameterCount(), model.headParameterCount(),
                     loaded.loadSeconds());
+            System.out.println(ComputeDevice.describe(model.manager().getDevice()));
             System.out.printf("data %s: %d examples (%s)%n", data.path().getFileName(), examples.size(), data.taskType().id());
             double peak = matmulPeak(model);
             System.out.printf("libtorch matmul peak at this model's MLP shape: %.1f GFLOP/s%n", peak / 1e9);
 
-            int defaultBudget = model.manager().getDevice().isGpu() ? Scorer.DEFAULT_GPU_TOKEN_BUDGET : Scorer.DEFAULT_TOKEN_BUDGET;
+            int defaultBudget = Scorer.defaultTokenBudget(model.manager().getDevice());
             int[] budgets = args.options().containsKey("batch-tokens")
                     ? Arrays.stream(args.required("batch-tokens").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray()
                     : new int[] {defaultBudget};

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import ai.djl.Device;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.model.ComputeDevice;
 import org.ladderboard.engine.model.ModelLoader;
 import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
@@ -17,6 +17,8 @@ import org.ladderboard.ladder.Ladder;
 
 /** The engine on DJL/PyTorch, holding one model: loading is paid once per run of jobs on the same rung. */
 public final class DjlScoringEngine implements ScoringEngine {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DjlScoringEngine.class);
 
     private final Path checkpointRoot;
     private final String defaultDevice;
@@ -50,15 +52,16 @@ public final class DjlScoringEngine implements ScoringEngine {
         long start = System.nanoTime();
         Path dir = checkpointRoot.resolve(rung.checkpoint());
         String device = rung.device() == null ? defaultDevice : rung.device();
-        model = ModelLoader.load(dir, device.equals("gpu") ? Device.gpu() : Device.cpu());
+        model = ModelLoader.load(dir, ComputeDevice.of(device));
         tokenizer = ModelTokenizer.open(dir);
         loadedRung = key;
         lastLoadSeconds = (System.nanoTime() - start) / 1e9;
     }
 
+    /** Loads the engine, refuses a GPU default it cannot honour, and says what really computes. */
     @Override
     public void warmUp() {
-        ai.djl.engine.Engine.getEngine("PyTorch");
+        log.info("Scoring with {}", ComputeDevice.describe(ComputeDevice.of(defaultDevice)));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ScoreCommand {
         List<Example> examples = data.parsed().parts().stream().flatMap(p -> p.examples().stream()).toList();
         boolean multiPart = data.parsed().parts().size() > 1;
         try (LoadedModel loaded = LoadedModel.open(args)) {
-            Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET));
+            Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), args.integer("batch-tokens", Scorer.defaultTokenBudget(loaded.model().manager().getDevice())));
             long start = System.nanoTime();
             List<ExampleResult> results = Evaluator.evaluate(scorer, data.taskType(), examples);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.ladderboard.engine.model.ComputeDevice;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.ladder.Ladder;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ final class WorkerService {
             throw new IllegalStateException("no usable model in " + ladderFile + ": " + problems);
         }
 
+        // refuses --device gpu on a host whose engine sees no GPU, before any job is claimed
+        ai.djl.Device device = ComputeDevice.of(args.options().getOrDefault("device", "cpu"));
         HikariDataSource db = dataSource();
         String host = InetAddress.getLocalHost().getHostName();
         int threads = args.integer("threads", 1);
@@ -53,7 +56,7 @@ final class WorkerService {
                     args.integer("backoff-seconds", 10), Duration.ofMillis(args.integer("idle-poll-ms", 2_000)));
             ScoringWorker worker = new ScoringWorker(db, ladders,
                     new DjlScoringEngine(root, args.options().getOrDefault("device", "cpu"),
-                            args.integer("batch-tokens", Scorer.DEFAULT_TOKEN_BUDGET)), settings);
+                            args.integer("batch-tokens", Scorer.defaultTokenBudget(device))), settings);
             workers.add(worker);
             Thread thread = new Thread(worker, "scoring-worker-" + i);
             running.add(thread);

@@ -31,6 +31,11 @@ public final class Scorer implements LoglikelihoodModel {
      * Default tokens per batch on a GPU. Not measured on a GPU yet: larger batches amortise kernel launches there.
      */
     public static final int DEFAULT_GPU_TOKEN_BUDGET = 8192;
+    /** The measured default for a device: {@code --batch-tokens} overrides it. */
+    public static int defaultTokenBudget(ai.djl.Device device) {
+        return device.isGpu() ? DEFAULT_GPU_TOKEN_BUDGET : DEFAULT_TOKEN_BUDGET;
+    }
+
     /** Longest prefix-tree row: sharing grows with it, and so does attention, quadratically. */
     public static final int DEFAULT_ROW_TOKENS = 256;
 
