@@ -23,6 +23,9 @@ import org.ladderboard.engine.model.TokenRows;
  */
 final class PrefixTreeBatches {
 
+    /** Rows through the vocabulary head at once: 256 × 50k float32 logits are 51 MB. */
+    private static final int HEAD_CHUNK = 256;
+
     /**
      * A sequence the model reads and the tokens it must predict: target t is predicted by the output at
      * {@code tokens[firstTarget + t]}.
@@ -171,24 +174,45 @@ final class PrefixTreeBatches {
         }
         work[1] += (long) rows * width;
         work[2] += headRows.size();
+        // the head's rows are taken HEAD_CHUNK at a time, so its [rows, vocab] logits stay small whatever the batch
         long vocab = model.vocabSize();
-        long[] picks = new long[targets];
+        int chunks = (headRows.size() + HEAD_CHUNK - 1) / HEAD_CHUNK;
+        List<List<Long>> picks = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            picks.add(new ArrayList<>());
+        }
+        int[] pickChunk = new int[targets];
         int p = 0;
         for (int b = 0; b < rows; b++) {
             for (int s : batch.get(b).sequences) {
                 Sequence seq = sequences.get(s);
                 for (int t = 0; t < seq.targets().length; t++) {
-                    picks[p++] = headIndex[b * width + nodes[s][seq.firstTarget() + t]] * vocab + seq.targets()[t];
+                    int head = headIndex[b * width + nodes[s][seq.firstTarget() + t]];
+                    pickChunk[p++] = head / HEAD_CHUNK;
+                    picks.get(head / HEAD_CHUNK).add((head % HEAD_CHUNK) * vocab + seq.targets()[t]);
                 }
             }
         }
         try (NDScope scope = new NDScope()) {
             NDManager manager = model.manager();
             NDArray hidden = model.hidden(new TokenRows(rows, width, ids, positions, ends));
-            NDArray scored = hidden.reshape(-1, hidden.getShape().get(2))
-                    .get(manager.create(headRows.stream().mapToLong(Long::longValue).toArray()));
-            NDArray logprobs = model.logits(scored).toType(DataType.FLOAT32, false).logSoftmax(-1);
-            float[] picked = logprobs.reshape(-1).get(manager.create(picks)).toFloatArray();
+            NDArray flat = hidden.reshape(-1, hidden.getShape().get(2));
+            float[][] pickedByChunk = new float[chunks][];
+            for (int c = 0; c < chunks; c++) {
+                try (NDScope chunkScope = new NDScope()) {
+                    long[] chunkRows = headRows.subList(c * HEAD_CHUNK, Math.min(headRows.size(), (c + 1) * HEAD_CHUNK))
+                            .stream().mapToLong(Long::longValue).toArray();
+                    NDArray logprobs = model.logits(flat.get(manager.create(chunkRows))).toType(DataType.FLOAT32, false)
+                            .logSoftmax(-1);
+                    pickedByChunk[c] = logprobs.reshape(-1)
+                            .get(manager.create(picks.get(c).stream().mapToLong(Long::longValue).toArray())).toFloatArray();
+                }
+            }
+            int[] nextInChunk = new int[chunks];
+            float[] picked = new float[targets];
+            for (int i = 0; i < targets; i++) {
+                picked[i] = pickedByChunk[pickChunk[i]][nextInChunk[pickChunk[i]]++];
+            }
             p = 0;
             for (Row r : batch) {
                 for (int s : r.sequences) {
