@@ -48,7 +48,11 @@ final class ScoreCommand {
                     out.write('\n');
                 }
             }
-            System.err.println(JSON.writeValueAsString(summary(data, loaded, results, seconds)));
+            Map<String, Object> summary = summary(data, loaded, results, seconds);
+            Scorer.Work work = scorer.workDone();
+            summary.put("body_tokens", work.bodyTokens());
+            summary.put("lm_eval_tokens", work.lmEvalTokens());
+            System.err.println(JSON.writeValueAsString(summary));
         }
         return 0;
     }

@@ -45,7 +45,7 @@ public final class WorkerCommand {
                       with --model, the model's tokenizer rules too
                   score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]
                       score every example on a Hugging Face checkpoint directory: one JSON line each, summary on stderr
-                  bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N] [--repeat 3] [--naive-limit N]
+                  bench --model DIR --data FILE [--device cpu|gpu] [--batch-tokens N[,N...]] [--row-tokens N] [--repeat 3] [--naive-limit N]
                       examples/s, scored tokens/s and FLOP/s of the engine and of the naive way, measured together
 
                   verdict --in FILE.json [--out FILE.json]
