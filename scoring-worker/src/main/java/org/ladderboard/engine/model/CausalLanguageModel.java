@@ -21,6 +21,9 @@ public interface CausalLanguageModel extends AutoCloseable {
     /** Vocabulary logits for hidden rows {@code [N, hidden]} → {@code [N, vocab]}. */
     NDArray logits(NDArray hiddenRows);
 
+    /** d: the width of the hidden states. */
+    int hiddenSize();
+
     /** The longest sequence the model was trained on (positions 0 … contextLength−1). */
     int contextLength();
 

@@ -59,6 +59,11 @@ abstract class DecoderModel implements CausalLanguageModel {
     }
 
     @Override
+    public int hiddenSize() {
+        return (int) head.getShape().get(0);
+    }
+
+    @Override
     public long headParameterCount() {
         return head.size();
     }

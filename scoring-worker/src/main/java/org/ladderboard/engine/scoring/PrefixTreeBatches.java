@@ -17,8 +17,8 @@ import org.ladderboard.engine.model.TokenRows;
  * Runs token sequences through the model with every shared prefix once. The sequences are sorted, so that those
  * sharing a prefix are neighbours, and laid into rows as prefix trees (radix-attention style): a sequence adds only
  * the tokens after its longest common prefix with the one before, and those attend to the shared prefix's keys and
- * values, so each shared token is computed once per row. A row holds at most {@code rowTokens} tokens (attention in
- * a row costs its length squared), rows of similar length are batched under a token budget, and only positions
+ * values, so each shared token is computed once per row. A sequence joins a row while that pays ({@link #joins}:
+ * attention in a row costs its length squared), and rows of similar length are batched under a token budget, and only positions
  * that predict a target reach the vocabulary head, each once however many targets it predicts.
  */
 final class PrefixTreeBatches {
@@ -69,6 +69,22 @@ final class PrefixTreeBatches {
     private PrefixTreeBatches() {
     }
 
+    /**
+     * Whether a sequence joins the current row, sharing its first {@code shared} tokens and adding {@code added}, or
+     * starts a row of its own. Joining saves the shared tokens' layers (about 24·d² FLOPs a token) but widens the
+     * row's attention, which every query computes over the whole row (4·d·L² a row), by 4·d·added·(2L + added);
+     * a row of its own pays 24·d²·n + 4·d·n² for all n tokens. So unrelated sequences never share a row (batching
+     * serves them), a prompt's classes always join their prompt, and a shared instruction keeps rows growing while
+     * it pays, up to {@code maxRow} tokens, which bounds attention's memory.
+     */
+    static boolean joins(int rowLength, int shared, int added, long hidden, int maxRow) {
+        if (rowLength + added > maxRow) {
+            return false;
+        }
+        long n = shared + added;
+        return (long) added * (2L * rowLength + added) <= 6 * hidden * shared + n * n;
+    }
+
     /** Tokens in the prefix tree of all the sequences: what running every shared prefix once costs. */
     static long distinctPrefixTokens(List<Sequence> sequences) {
         List<long[]> sorted = sequences.stream().map(Sequence::tokens).sorted(Arrays::compare).toList();
@@ -93,6 +109,7 @@ final class PrefixTreeBatches {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Arrays.compare(sequences.get(a).tokens(), sequences.get(b).tokens()));
+        long hidden = model.hiddenSize();
         int[][] nodes = new int[n][];
         int[] rowOf = new int[n];
         List<Row> rows = new ArrayList<>();
@@ -101,7 +118,7 @@ final class PrefixTreeBatches {
         for (int i : order) {
             long[] s = sequences.get(i).tokens();
             int shared = row == null ? 0 : commonPrefix(sequences.get(previous).tokens(), s);
-            if (row == null || (row.length() + s.length - shared > rowTokens && row.length() > 0)) {
+            if (row == null || !joins(row.length(), shared, s.length - shared, hidden, rowTokens)) {
                 row = new Row();
                 rows.add(row);
                 shared = 0;

@@ -36,8 +36,11 @@ public final class Scorer implements LoglikelihoodModel {
         return device.isGpu() ? DEFAULT_GPU_TOKEN_BUDGET : DEFAULT_TOKEN_BUDGET;
     }
 
-    /** Longest prefix-tree row: sharing grows with it, and so does attention, quadratically. */
-    public static final int DEFAULT_ROW_TOKENS = 256;
+    /**
+     * Longest prefix-tree row (unless one sequence is longer): bounds attention's {@code [heads, T, T]} scores, 50 MB
+     * a layer at GPT-2-small size.
+     */
+    public static final int DEFAULT_ROW_TOKENS = 1024;
 
     /** What the scorer has run so far, for throughput figures. */
     public record Work(long requests, long bodyTokens, long paddedTokens, long headRows, long distinctPrefixTokens,
@@ -57,7 +60,7 @@ public final class Scorer implements LoglikelihoodModel {
         this(model, tokenizer, tokenBudget, DEFAULT_ROW_TOKENS);
     }
 
-    /** {@code rowTokens} 1 shares nothing: every sequence runs alone, as lm-evaluation-harness runs it. */
+    /** {@code rowTokens} 1 shares nothing: every sequence runs alone, as lm-evaluation-harness runs them. */
     public Scorer(CausalLanguageModel model, ModelTokenizer tokenizer, int tokenBudget, int rowTokens) {
         this.model = model;
         this.tokenizer = tokenizer;
