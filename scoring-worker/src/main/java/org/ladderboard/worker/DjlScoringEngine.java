@@ -22,14 +22,15 @@ public final class DjlScoringEngine implements ScoringEngine {
 
     private final Path checkpointRoot;
     private final String defaultDevice;
-    private final int tokenBudget;
+    /** null: the engine's measured default for the model's device. */
+    private final Integer tokenBudget;
     private String loadedRung;
     private CausalLanguageModel model;
     private ModelTokenizer tokenizer;
     private double lastLoadSeconds;
 
     /** {@code checkpointRoot} resolves relative checkpoint paths; {@code defaultDevice} is {@code cpu} or {@code gpu}. */
-    public DjlScoringEngine(Path checkpointRoot, String defaultDevice, int tokenBudget) {
+    public DjlScoringEngine(Path checkpointRoot, String defaultDevice, Integer tokenBudget) {
         this.checkpointRoot = checkpointRoot;
         this.defaultDevice = defaultDevice;
         this.tokenBudget = tokenBudget;
@@ -39,7 +40,8 @@ public final class DjlScoringEngine implements ScoringEngine {
     public List<ExampleResult> score(Ladder.Rung rung, TaskType taskType, List<Example> examples, BooleanSupplier cancelled)
             throws Exception {
         load(rung);
-        return Evaluator.evaluate(new Scorer(model, tokenizer, tokenBudget), taskType, examples, cancelled);
+        int budget = tokenBudget != null ? tokenBudget : Scorer.defaultTokenBudget(model.manager().getDevice());
+        return Evaluator.evaluate(new Scorer(model, tokenizer, budget), taskType, examples, cancelled);
     }
 
     private void load(Ladder.Rung rung) throws Exception {

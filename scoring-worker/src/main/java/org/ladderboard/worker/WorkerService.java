@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.ladderboard.engine.model.ComputeDevice;
-import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.ladder.Ladder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ final class WorkerService {
         }
 
         // refuses --device gpu on a host whose engine sees no GPU, before any job is claimed
-        ai.djl.Device device = ComputeDevice.of(args.options().getOrDefault("device", "cpu"));
+        ComputeDevice.of(args.options().getOrDefault("device", "cpu"));
         HikariDataSource db = dataSource();
         String host = InetAddress.getLocalHost().getHostName();
         int threads = args.integer("threads", 1);
@@ -56,7 +55,7 @@ final class WorkerService {
                     args.integer("backoff-seconds", 10), Duration.ofMillis(args.integer("idle-poll-ms", 2_000)));
             ScoringWorker worker = new ScoringWorker(db, ladders,
                     new DjlScoringEngine(root, args.options().getOrDefault("device", "cpu"),
-                            args.integer("batch-tokens", Scorer.defaultTokenBudget(device))), settings);
+                            args.options().containsKey("batch-tokens") ? args.integer("batch-tokens", 0) : null), settings);
             workers.add(worker);
             Thread thread = new Thread(worker, "scoring-worker-" + i);
             running.add(thread);

@@ -17,6 +17,6 @@ public record WorkerProperties(boolean embedded, Integer threads, Integer leaseS
         chunkSize = chunkSize == null ? 256 : chunkSize;
         backoffSeconds = backoffSeconds == null ? 10 : backoffSeconds;
         device = device == null ? "cpu" : device;
-        batchTokens = batchTokens == null ? 4096 : batchTokens;
+        // batchTokens stays null unless set: the engine then uses its measured default for the device
     }
 }
