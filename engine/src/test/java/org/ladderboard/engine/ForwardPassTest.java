@@ -7,13 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.model.TokenRows;
 import tools.jackson.databind.JsonNode;
 
 /** Every fixture, every sequence, every position: next-token log-probs within 1e-4 of the reference. */
@@ -24,20 +23,8 @@ class ForwardPassTest {
     /** log_softmax(logits[t])[ids[t+1]] for every t, and the argmax at every t. */
     static double[][] nextTokenLogprobs(CausalLanguageModel model, long[] ids) {
         int t = ids.length;
-        float[] causal = new float[t * t];
-        for (int q = 0; q < t; q++) {
-            for (int k = 0; k < t; k++) {
-                causal[q * t + k] = k <= q ? 0f : Float.NEGATIVE_INFINITY;
-            }
-        }
-        long[] positions = new long[t];
-        for (int i = 0; i < t; i++) {
-            positions[i] = i;
-        }
         try (NDScope scope = new NDScope()) {
-            NDManager m = model.manager();
-            NDArray hidden = model.hidden(m.create(ids, new Shape(1, t)), m.create(positions, new Shape(1, t)),
-                    m.create(causal, new Shape(1, 1, t, t)));
+            NDArray hidden = model.hidden(TokenRows.causal(ids));
             NDArray logprobs = model.logits(hidden.reshape(t, -1)).toType(DataType.FLOAT32, false).logSoftmax(-1);
             float[] all = logprobs.toFloatArray();
             long[] argmax = logprobs.argMax(1).toLongArray();

@@ -15,6 +15,7 @@ import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.ModelLoader;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
@@ -42,7 +43,7 @@ class MicroLadderTest {
         Path dir = LADDER.resolve("micro").resolve(rung);
         try (CausalLanguageModel model = ModelLoader.load(dir, Device.cpu()); ModelTokenizer tokenizer = ModelTokenizer.open(dir)) {
             assertThat(tokenizer.bos()).isEmpty();
-            List<ExampleResult> results = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET).score(TaskType.CLASSIFICATION, examples);
+            List<ExampleResult> results = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, examples);
             assertThat(results).allMatch(ExampleResult::ok);
             assertThat(results.stream().mapToDouble(ExampleResult::loss).average().orElseThrow()).isCloseTo(meanLoss, within(5e-4));
             assertThat(results.stream().mapToDouble(r -> r.correct() ? 1 : 0).average().orElseThrow()).isCloseTo(accuracy, within(5e-4));

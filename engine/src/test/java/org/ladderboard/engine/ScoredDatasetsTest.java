@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
@@ -42,8 +43,7 @@ class ScoredDatasetsTest {
     void classification(String name) throws IOException {
         List<JsonNode> expected = Fixtures.expectedLines(name, "scores_synthetic_classification.jsonl");
         try (CausalLanguageModel model = Fixtures.load(name); ModelTokenizer tokenizer = Fixtures.tokenizer(name)) {
-            List<ExampleResult> results = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET)
-                    .score(TaskType.CLASSIFICATION, examples("synthetic_classification.jsonl", TaskType.CLASSIFICATION));
+            List<ExampleResult> results = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, examples("synthetic_classification.jsonl", TaskType.CLASSIFICATION));
             assertThat(results).hasSameSizeAs(expected);
             for (int i = 0; i < expected.size(); i++) {
                 JsonNode want = expected.get(i);
@@ -76,8 +76,7 @@ class ScoredDatasetsTest {
     void sequenceProb(String name) throws IOException {
         List<JsonNode> expected = Fixtures.expectedLines(name, "scores_synthetic_sequence_prob.jsonl");
         try (CausalLanguageModel model = Fixtures.load(name); ModelTokenizer tokenizer = Fixtures.tokenizer(name)) {
-            List<ExampleResult> results = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET)
-                    .score(TaskType.SEQUENCE_PROB, examples("synthetic_sequence_prob.jsonl", TaskType.SEQUENCE_PROB));
+            List<ExampleResult> results = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.SEQUENCE_PROB, examples("synthetic_sequence_prob.jsonl", TaskType.SEQUENCE_PROB));
             assertThat(results).hasSameSizeAs(expected);
             for (int i = 0; i < expected.size(); i++) {
                 JsonNode want = expected.get(i);

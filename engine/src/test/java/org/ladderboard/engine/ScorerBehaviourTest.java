@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
@@ -30,9 +31,9 @@ class ScorerBehaviourTest {
         for (String name : List.of("gpt2-tiny-random", "llama-gqa-tiny-random")) {
             try (CausalLanguageModel model = Fixtures.load(name); ModelTokenizer tokenizer = Fixtures.tokenizer(name)) {
                 // budget 1: every row alone, no padding; 64: a few rows padded together; 100,000: everything at once
-                List<ExampleResult> alone = new Scorer(model, tokenizer, 1).score(TaskType.CLASSIFICATION, examples);
+                List<ExampleResult> alone = Evaluator.evaluate(new Scorer(model, tokenizer, 1), TaskType.CLASSIFICATION, examples);
                 for (int budget : List.of(64, 100_000)) {
-                    List<ExampleResult> grouped = new Scorer(model, tokenizer, budget).score(TaskType.CLASSIFICATION, examples);
+                    List<ExampleResult> grouped = Evaluator.evaluate(new Scorer(model, tokenizer, budget), TaskType.CLASSIFICATION, examples);
                     for (int i = 0; i < alone.size(); i++) {
                         if (!alone.get(i).ok()) {
                             assertThat(grouped.get(i).ok()).isFalse();
@@ -53,8 +54,7 @@ class ScorerBehaviourTest {
         try (CausalLanguageModel model = Fixtures.load("stories260K-hf"); ModelTokenizer tokenizer = Fixtures.tokenizer("stories260K-hf")) {
             String prompt = "Once upon a time, there was a";
             List<String> classes = List.of(" little girl", " big dog named Max", " tree");
-            ExampleResult packed = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET)
-                    .score(TaskType.CLASSIFICATION, List.of(classification(prompt, classes, 0))).get(0);
+            ExampleResult packed = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, List.of(classification(prompt, classes, 0))).get(0);
             for (int j = 0; j < classes.size(); j++) {
                 assertThat(packed.classLogprobs()[j]).isCloseTo(alone(model, tokenizer, prompt, classes.get(j)), within(1e-5));
             }
@@ -82,14 +82,15 @@ class ScorerBehaviourTest {
             }
             List<Example> examples = List.of(classification(prompt.toString(), List.of(" yes", " no way"), 0),
                     classification("Short prompt", List.of(" yes", " no way"), 0));
-            List<ExampleResult> results = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET).score(TaskType.CLASSIFICATION, examples);
+            List<ExampleResult> results = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, examples);
             assertThat(results.get(0).truncated()).isTrue();
             assertThat(results.get(1).truncated()).isFalse();
 
-            // the same as scoring the last (128 − longest class) prompt tokens by hand
+            // the same as scoring the last (128 − longest class + 1) prompt tokens by hand: the model reads all but
+            // the longest class's last token
             long[] context = tokenizer.encode(prompt.toString());
             long[] yes = tokenizer.encode(" yes");
-            int room = model.contextLength() - tokenizer.encode(" no way").length;
+            int room = model.contextLength() - tokenizer.encode(" no way").length + 1;
             long[] kept = Arrays.copyOfRange(context, context.length - room, context.length);
             long[] ids = new long[kept.length + yes.length];
             System.arraycopy(kept, 0, ids, 0, kept.length);
@@ -101,11 +102,53 @@ class ScorerBehaviourTest {
     }
 
     @Test
+    void aRowOfExactlyContextPlusOneTokensFitsBecauseItsLastTokenIsNeverInput() {
+        // gpt2-tiny-random has a 128-token context: a 127-token prompt and a 2-token class make 129 tokens, of which
+        // the model reads 128 (the last class token is only predicted)
+        try (CausalLanguageModel model = Fixtures.load("gpt2-tiny-random"); ModelTokenizer tokenizer = Fixtures.tokenizer("gpt2-tiny-random")) {
+            String prompt = "Hello" + " the".repeat(126);
+            assertThat(tokenizer.encode(prompt)).hasSize(127);
+            assertThat(tokenizer.encode(prompt + " no way")).hasSize(129);
+            List<Example> examples = List.of(classification(prompt, List.of(" no way", " yes"), 0),
+                    classification(prompt, List.of(" no", " yes"), 0),
+                    classification(prompt + " no", List.of(" way", " yes"), 0));
+            List<ExampleResult> results = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, examples);
+            assertThat(results).extracting(ExampleResult::truncated).containsExactly(false, false, false);
+            double noThenWay = results.get(1).classLogprobs()[0] + results.get(2).classLogprobs()[0];
+            assertThat(results.get(0).classLogprobs()[0]).isCloseTo(noThenWay, within(1e-5));
+        }
+    }
+
+    @Test
+    void aClassWhoseBoundaryMovesIsScoredTheLmEvalWayAndFlagged() {
+        try (CausalLanguageModel model = Fixtures.load("gpt2-tiny-random"); ModelTokenizer tokenizer = Fixtures.tokenizer("gpt2-tiny-random")) {
+            // "a wor" + "ld is big" encodes as "a| world| is| big": the prompt's " wor" is not a prefix
+            List<Example> examples = List.of(classification("a wor", List.of("ld is big", " cat"), 0),
+                    classification("a word", List.of(" is big", " cat"), 0));
+            List<ExampleResult> results = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, examples);
+            assertThat(results).extracting(ExampleResult::ok).containsExactly(true, true);
+            assertThat(results).extracting(ExampleResult::prefixMismatch).containsExactly(true, false);
+            assertThat(results.get(0).classTokenCounts()).containsExactly(2, 1);
+        }
+    }
+
+    @Test
+    void logoddsResultsCarryBothPromptsLogprobsSoTheDifferenceCanBeRecomputed() {
+        try (CausalLanguageModel model = Fixtures.load("stories260K-hf"); ModelTokenizer tokenizer = Fixtures.tokenizer("stories260K-hf")) {
+            Example logodds = new Example("p", 1, 1, "Lily was very", "Tom was very", List.of(" happy", " sad"), 1, null, Map.of());
+            ExampleResult r = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.LOGODDS, List.of(logodds)).get(0);
+            assertThat(r.otherClassLogprobs()).containsExactly(firstTokenLogprobs(model, tokenizer, "Tom was very", List.of(" happy", " sad")),
+                    within(1e-5));
+            assertThat(LogoddsScore.of(r.classLogprobs(), r.otherClassLogprobs(), 1, false).logoddsDifference())
+                    .isEqualTo(r.logoddsDifference());
+        }
+    }
+
+    @Test
     void aClassThatCannotFitIsAnErrorNotACrash() {
         try (CausalLanguageModel model = Fixtures.load("gpt2-tiny-random"); ModelTokenizer tokenizer = Fixtures.tokenizer("gpt2-tiny-random")) {
             String huge = " x".repeat(200);
-            ExampleResult r = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET)
-                    .score(TaskType.CLASSIFICATION, List.of(classification("Hi", List.of(huge, " y"), 1))).get(0);
+            ExampleResult r = Evaluator.evaluate(new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET), TaskType.CLASSIFICATION, List.of(classification("Hi", List.of(huge, " y"), 1))).get(0);
             assertThat(r.ok()).isFalse();
             assertThat(r.error()).contains("no room for the prompt");
         }
@@ -116,18 +159,18 @@ class ScorerBehaviourTest {
         try (CausalLanguageModel model = Fixtures.load("stories260K-hf"); ModelTokenizer tokenizer = Fixtures.tokenizer("stories260K-hf")) {
             Scorer scorer = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET);
             Example sequence = new Example("p", 1, 1, "Once upon a time", null, null, null, " there was a girl", Map.of());
-            ExampleResult seq = scorer.score(TaskType.SEQUENCE_PROB, List.of(sequence)).get(0);
+            ExampleResult seq = Evaluator.evaluate(scorer, TaskType.SEQUENCE_PROB, List.of(sequence)).get(0);
             assertThat(seq.loss()).isCloseTo(-alone(model, tokenizer, "Once upon a time", " there was a girl"), within(1e-5));
 
             List<String> classes = List.of(" happy", " sad");
             Example logodds = new Example("p", 1, 1, "Lily was very", "Tom was very", classes, 1, null, Map.of());
-            ExampleResult lo = scorer.score(TaskType.LOGODDS, List.of(logodds)).get(0);
+            ExampleResult lo = Evaluator.evaluate(scorer, TaskType.LOGODDS, List.of(logodds)).get(0);
             double[] first = firstTokenLogprobs(model, tokenizer, "Lily was very", classes);
             double[] other = firstTokenLogprobs(model, tokenizer, "Tom was very", classes);
             LogoddsScore expected = LogoddsScore.of(first, other, 1, false);
             assertThat(lo.logoddsDifference()).isCloseTo(expected.logoddsDifference(), within(1e-5));
             assertThat(lo.correct()).isEqualTo(expected.correct());
-            ExampleResult absolute = scorer.score(TaskType.ABSOLUTE_LOGODDS, List.of(logodds)).get(0);
+            ExampleResult absolute = Evaluator.evaluate(scorer, TaskType.ABSOLUTE_LOGODDS, List.of(logodds)).get(0);
             assertThat(absolute.logoddsDifference()).isCloseTo(Math.abs(expected.logoddsDifference()), within(1e-5));
         }
     }

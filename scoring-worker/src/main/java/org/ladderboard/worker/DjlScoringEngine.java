@@ -8,6 +8,8 @@ import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.LoadedModel;
+import org.ladderboard.engine.model.ComputeDevice;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
@@ -16,16 +18,19 @@ import org.ladderboard.ladder.Ladder;
 /** The engine on DJL/PyTorch, holding one model: loading is paid once per run of jobs on the same rung. */
 public final class DjlScoringEngine implements ScoringEngine {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DjlScoringEngine.class);
+
     private final Path checkpointRoot;
     private final String defaultDevice;
-    private final int tokenBudget;
+    /** null: the engine's measured default for the model's device. */
+    private final Integer tokenBudget;
     private String loadedRung;
     private CausalLanguageModel model;
     private ModelTokenizer tokenizer;
     private double lastLoadSeconds;
 
     /** {@code checkpointRoot} resolves relative checkpoint paths; {@code defaultDevice} is {@code cpu} or {@code gpu}. */
-    public DjlScoringEngine(Path checkpointRoot, String defaultDevice, int tokenBudget) {
+    public DjlScoringEngine(Path checkpointRoot, String defaultDevice, Integer tokenBudget) {
         this.checkpointRoot = checkpointRoot;
         this.defaultDevice = defaultDevice;
         this.tokenBudget = tokenBudget;
@@ -35,7 +40,8 @@ public final class DjlScoringEngine implements ScoringEngine {
     public List<ExampleResult> score(Ladder.Rung rung, TaskType taskType, List<Example> examples, BooleanSupplier cancelled)
             throws Exception {
         load(rung);
-        return new Scorer(model, tokenizer, tokenBudget).score(taskType, examples, cancelled);
+        int budget = tokenBudget != null ? tokenBudget : Scorer.defaultTokenBudget(model.manager().getDevice());
+        return Evaluator.evaluate(new Scorer(model, tokenizer, budget), taskType, examples, cancelled);
     }
 
     private void load(Ladder.Rung rung) throws Exception {
@@ -54,9 +60,10 @@ public final class DjlScoringEngine implements ScoringEngine {
         lastLoadSeconds = loaded.loadSeconds();
     }
 
+    /** Loads the engine, refuses a GPU default it cannot honour, and says what really computes. */
     @Override
     public void warmUp() {
-        ai.djl.engine.Engine.getEngine("PyTorch");
+        log.info("Scoring with {}", ComputeDevice.describe(ComputeDevice.of(defaultDevice)));
     }
 
     @Override

@@ -2,6 +2,9 @@ package org.ladderboard.worker;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+
+import ai.djl.Device;
 
 import org.ladderboard.engine.model.LoadedModel;
 import org.ladderboard.engine.scoring.Scorer;
@@ -19,11 +22,24 @@ final class ModelOptions {
             description = "where to compute (default ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--batch-tokens", paramLabel = "N", defaultValue = "" + Scorer.DEFAULT_TOKEN_BUDGET,
-            description = "tokens per forward batch (default ${DEFAULT-VALUE})")
-    int batchTokens;
+    @Option(names = "--batch-tokens", paramLabel = "N", split = ",",
+            description = "tokens per forward batch (default: the engine's measured default for the device, "
+                    + Scorer.DEFAULT_TOKEN_BUDGET + " on a CPU); bench takes a list, e.g. 1024,2048")
+    List<Integer> batchTokens;
 
     LoadedModel open() throws IOException {
         return LoadedModel.open(model, device);
+    }
+
+    /** The token budget a single run uses: the first one given, else the device's default. */
+    int batchTokens(Device on) {
+        return budgets(on)[0];
+    }
+
+    /** Every budget given (bench compares them), else the device's default. */
+    int[] budgets(Device on) {
+        return batchTokens == null || batchTokens.isEmpty()
+                ? new int[] {Scorer.defaultTokenBudget(on)}
+                : batchTokens.stream().mapToInt(Integer::intValue).toArray();
     }
 }

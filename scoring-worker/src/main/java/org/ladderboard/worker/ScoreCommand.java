@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.LoadedModel;
+import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.validation.ParsedPart;
@@ -51,9 +52,9 @@ final class ScoreCommand implements Callable<Integer> {
         List<Example> examples = data.parsed().parts().stream().flatMap(p -> p.examples().stream()).toList();
         boolean multiPart = data.parsed().parts().size() > 1;
         try (LoadedModel loaded = modelOptions.open()) {
-            Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), modelOptions.batchTokens);
+            Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), modelOptions.batchTokens(loaded.model().manager().getDevice()));
             long start = System.nanoTime();
-            List<ExampleResult> results = scorer.score(data.taskType(), examples);
+            List<ExampleResult> results = Evaluator.evaluate(scorer, data.taskType(), examples);
             double seconds = (System.nanoTime() - start) / 1e9;
             try (Writer out = outFile != null
                     ? Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)
@@ -63,7 +64,11 @@ final class ScoreCommand implements Callable<Integer> {
                     out.write('\n');
                 }
             }
-            System.err.println(JSON.writeValueAsString(summary(data, loaded, results, seconds)));
+            Map<String, Object> summary = summary(data, loaded, results, seconds);
+            Scorer.Work work = scorer.workDone();
+            summary.put("body_tokens", work.bodyTokens());
+            summary.put("lm_eval_tokens", work.lmEvalTokens());
+            System.err.println(JSON.writeValueAsString(summary));
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import org.ladderboard.engine.checkpoint.LadderCheck;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.ladder.LadderFile;
 import org.ladderboard.scoring.WorkerDefaults;
+import org.ladderboard.engine.model.ComputeDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -67,9 +68,9 @@ final class WorkerService implements Callable<Integer> {
             description = "where to compute, unless a rung names its own (default ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--batch-tokens", defaultValue = "" + Scorer.DEFAULT_TOKEN_BUDGET,
-            description = "tokens per forward batch (default ${DEFAULT-VALUE})")
-    int batchTokens;
+    @Option(names = "--batch-tokens", paramLabel = "N",
+            description = "tokens per forward batch (default: the engine's measured default for the device)")
+    Integer batchTokens;
 
     @Option(names = "--lease-seconds", defaultValue = "" + WorkerDefaults.LEASE_SECONDS, description = "(default ${DEFAULT-VALUE})")
     int leaseSeconds;
@@ -110,6 +111,8 @@ final class WorkerService implements Callable<Integer> {
             throw new IllegalStateException("no usable model in " + file.file() + ": " + problems);
         }
 
+        // refuses --device gpu on a host whose engine sees no GPU, before any job is claimed
+        ComputeDevice.of(device);
         HikariDataSource db = dataSource();
         String host = InetAddress.getLocalHost().getHostName();
         List<ScoringWorker> workers = new ArrayList<>();

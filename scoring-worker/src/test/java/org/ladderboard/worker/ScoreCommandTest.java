@@ -42,6 +42,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void logoddsLinesCarryBothPromptsLogprobsAndEveryLineSaysWhetherABoundaryMoved(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("lo.jsonl");
+        Files.writeString(data, "{\"prompt\": \"Lily was very\", \"other_prompt\": \"Tom was very\", \"classes\": [\" happy\", \" sad\"], \"answer_index\": 1}\n");
+        Path out = tmp.resolve("lo-scores.jsonl");
+        ScoreCommand.run(CommandLine.parse(new String[] {"--model", Fixtures.model("stories260K-hf").toString(),
+                "--data", data.toString(), "--task-type", "logodds", "--out", out.toString()}));
+        JsonNode line = Fixtures.JSON.readTree(Files.readAllLines(out).get(0));
+        double[] prompt = line.get("class_logprobs").valueStream().mapToDouble(JsonNode::asDouble).toArray();
+        double[] other = line.get("other_class_logprobs").valueStream().mapToDouble(JsonNode::asDouble).toArray();
+        assertThat(org.ladderboard.metrics.LogoddsScore.of(prompt, other, 1, false).logoddsDifference())
+                .isCloseTo(line.get("logodds_difference").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(line.get("prefix_mismatch").asBoolean()).isFalse();
+    }
+
+    @Test
     void theTaskTypeIsRecognisedFromTheColumns(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("seq.jsonl");
         WorkerCommand.execute("score", "--model", Fixtures.model("stories260K-hf").toString(),

@@ -21,5 +21,6 @@ public record WorkerProperties(boolean embedded, Integer threads, Integer leaseS
         backoffSeconds = backoffSeconds == null ? WorkerDefaults.BACKOFF_SECONDS : backoffSeconds;
         idlePollMs = idlePollMs == null ? WorkerDefaults.IDLE_POLL_MS : idlePollMs;
         device = device == null ? WorkerDefaults.DEVICE : device;
+        // batchTokens stays null unless set: the engine then uses its measured default for the device
     }
 }

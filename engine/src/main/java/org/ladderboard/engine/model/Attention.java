@@ -25,8 +25,9 @@ final class Attention {
             k = k.repeat(1, heads / kvHeads);
             v = v.repeat(1, heads / kvHeads);
         }
+        // scaling q ([T, d]) is cheaper than scaling the scores ([T, T]); the bias adds in place
         double scale = 1.0 / Math.sqrt(q.getShape().get(3));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(bias);
+        NDArray scores = q.mul(scale).matMul(k.transpose(0, 1, 3, 2)).addi(bias);
         NDArray out = scores.softmax(-1).matMul(v);
         long[] s = out.getShape().getShape();
         return out.transpose(0, 2, 1, 3).reshape(s[0], s[2], s[1] * s[3]);

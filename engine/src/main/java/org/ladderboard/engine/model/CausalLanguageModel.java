@@ -12,17 +12,17 @@ import ai.djl.ndarray.types.DataType;
 public interface CausalLanguageModel extends AutoCloseable {
 
     /**
-     * Hidden states after the final norm.
+     * Hidden states after the final norm. The model builds the attention mask the rows describe.
      *
-     * @param ids       token ids {@code [B, T]} (int64)
-     * @param positions position of each token {@code [B, T]} (int64); packed sequences restart them per continuation
-     * @param bias      {@code [B, 1, T, T]} attention bias in the compute dtype: 0 = may attend, −∞ = may not
      * @return {@code [B, T, hidden]}
      */
-    NDArray hidden(NDArray ids, NDArray positions, NDArray bias);
+    NDArray hidden(TokenRows rows);
 
     /** Vocabulary logits for hidden rows {@code [N, hidden]} → {@code [N, vocab]}. */
     NDArray logits(NDArray hiddenRows);
+
+    /** d: the width of the hidden states. */
+    int hiddenSize();
 
     /** The longest sequence the model was trained on (positions 0 … contextLength−1). */
     int contextLength();

@@ -66,7 +66,11 @@ final class GptNeox extends DecoderModel {
     }
 
     @Override
-    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+    public NDArray hidden(TokenRows rows) {
+        NDArray[] idsAndPositions = idsAndPositions(rows);
+        NDArray ids = idsAndPositions[0];
+        NDArray positions = idsAndPositions[1];
+        NDArray bias = attentionBias(rows);
         NDArray x = tokenEmbedding.get(ids);
         long batch = ids.getShape().get(0);
         long length = ids.getShape().get(1);
@@ -81,10 +85,11 @@ final class GptNeox extends DecoderModel {
             NDArray v = qkv.get("..., " + 2 * headDim + ":");
             NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, bias));
             if (parallelResidual) {
-                x = x.add(attention).add(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+                NDArray mlp = mlp(b, norm(x, b.ln2Weight(), b.ln2Bias()));
+                x = x.add(attention).addi(mlp);
             } else {
                 x = x.add(attention);
-                x = x.add(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+                x.addi(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
             }
         }
         return norm(x, finalNormWeight, finalNormBias);

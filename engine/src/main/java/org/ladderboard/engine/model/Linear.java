@@ -3,13 +3,18 @@ package org.ladderboard.engine.model;
 import ai.djl.ndarray.NDArray;
 
 /**
- * {@code y = x·W + b} with W stored as {@code [in, out]}. Hugging Face's {@code nn.Linear} keeps {@code [out, in]},
- * so those weights are transposed once at load; GPT-2's Conv1D already has this layout.
+ * {@code y = x·Wᵀ + b} with W as {@code [out, in]}, Hugging Face's {@code nn.Linear} layout, run as one fused
+ * libtorch {@code linear} (matmul and bias add in one call). GPT-2's Conv1D stores {@code [in, out]}; it is
+ * viewed transposed once at load, and the matmul reads it without a copy.
  */
 record Linear(NDArray weight, NDArray bias) {
 
     static Linear ofTorchLinear(NDArray outIn, NDArray bias) {
-        return new Linear(outIn.transpose(), bias);
+        return new Linear(outIn, bias);
+    }
+
+    static Linear ofConv1D(NDArray inOut, NDArray bias) {
+        return new Linear(inOut.transpose(), bias);
     }
 
     /** Weights in these layers: a token costs about two FLOPs per weight. */
@@ -22,7 +27,7 @@ record Linear(NDArray weight, NDArray bias) {
     }
 
     NDArray apply(NDArray x) {
-        NDArray y = x.matMul(weight);
-        return bias == null ? y : y.add(bias);
+        return (bias == null ? ai.djl.nn.core.Linear.linear(x, weight) : ai.djl.nn.core.Linear.linear(x, weight, bias))
+                .singletonOrThrow();
     }
 }

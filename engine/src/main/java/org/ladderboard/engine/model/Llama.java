@@ -64,7 +64,11 @@ final class Llama extends DecoderModel {
     }
 
     @Override
-    public NDArray hidden(NDArray ids, NDArray positions, NDArray bias) {
+    public NDArray hidden(TokenRows rows) {
+        NDArray[] idsAndPositions = idsAndPositions(rows);
+        NDArray ids = idsAndPositions[0];
+        NDArray positions = idsAndPositions[1];
+        NDArray bias = attentionBias(rows);
         NDArray x = tokenEmbedding.get(ids);
         NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
@@ -74,7 +78,7 @@ final class Llama extends DecoderModel {
             NDArray v = Attention.splitHeads(b.v().apply(h), kvHeads, headDim);
             x = x.add(b.o().apply(Attention.apply(q, k, v, bias)));
             h = rmsNorm(x, b.postAttentionNorm());
-            x = x.add(b.down().apply(silu(b.gate().apply(h)).mul(b.up().apply(h))));
+            x.addi(b.down().apply(silu(b.gate().apply(h)).muli(b.up().apply(h))));
         }
         return rmsNorm(x, finalNorm);
     }

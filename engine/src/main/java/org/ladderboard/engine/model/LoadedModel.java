@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
 
 /**
@@ -15,7 +14,7 @@ import org.ladderboard.engine.tokenizer.ModelTokenizer;
 public record LoadedModel(CausalLanguageModel model, ModelTokenizer tokenizer, double loadSeconds) implements AutoCloseable {
 
     public static LoadedModel open(Path dir, String device) throws IOException {
-        Device on = device(device);
+        Device on = ComputeDevice.of(device == null ? "" : device);
         long start = System.nanoTime();
         CausalLanguageModel model = ModelLoader.load(dir, on);
         try {
@@ -25,21 +24,6 @@ public record LoadedModel(CausalLanguageModel model, ModelTokenizer tokenizer, d
             model.close();
             throw e;
         }
-    }
-
-    /** {@code cpu} or {@code gpu} (the first GPU), refused when unknown or when no GPU is visible. */
-    public static Device device(String name) {
-        return switch (name == null ? "" : name) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (Engine.getEngine("PyTorch").getGpuCount() == 0) {
-                    throw new IllegalArgumentException("device 'gpu' was asked for but PyTorch sees no GPU"
-                            + " (check PYTORCH_LIBRARY_PATH and PYTORCH_FLAVOR, docs/running.md)");
-                }
-                yield Device.gpu();
-            }
-            default -> throw new IllegalArgumentException("the device is cpu or gpu, not '" + name + "'");
-        };
     }
 
     @Override

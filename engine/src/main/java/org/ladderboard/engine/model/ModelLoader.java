@@ -13,8 +13,8 @@ import org.ladderboard.ladder.Architectures;
 
 /**
  * Opens a Hugging Face checkpoint directory as users download it ({@code config.json}, safetensors weights) on a
- * device. On CPU everything computes in float32; on a GPU in the checkpoint's own dtype (BF16 checkpoints compute
- * in BF16 when the engine can hold it, else float32).
+ * device. On CPU everything computes in float32; on a GPU F16 checkpoints compute in float16 and the rest in float32
+ * (see {@link #gpuComputeType}); norms and log-softmax are float32 everywhere.
  */
 public final class ModelLoader {
 
@@ -22,10 +22,14 @@ public final class ModelLoader {
     }
 
     public static CausalLanguageModel load(Path dir, Device device) throws IOException {
+        return load(dir, device, device.isGpu() ? gpuType(dir) : DataType.FLOAT32);
+    }
+
+    /** As {@link #load(Path, Device)}, computing in {@code type}: lets the GPU's reduced-precision path run on a CPU. */
+    public static CausalLanguageModel load(Path dir, Device device, DataType type) throws IOException {
         ModelConfig config = ModelConfig.read(dir);
         NDManager manager = NDManager.newBaseManager(device);
         try {
-            DataType type = device.isGpu() ? gpuType(dir) : DataType.FLOAT32;
             try (Weights weights = new Weights(dir, manager, type)) {
                 return switch (config.modelType()) {
                     case "gpt2" -> new Gpt2(config, weights, manager, type);
@@ -44,11 +48,16 @@ public final class ModelLoader {
     private static DataType gpuType(Path dir) throws IOException {
         try (NDManager probe = NDManager.newBaseManager(Device.cpu());
              Weights weights = new Weights(dir, probe, DataType.FLOAT32)) {
-            return switch (weights.storedDtype()) {
-                case "F16" -> DataType.FLOAT16;
-                case "BF16" -> DataType.BFLOAT16;
-                default -> DataType.FLOAT32;
-            };
+            return gpuComputeType(weights.storedDtype());
         }
+    }
+
+    /**
+     * F16 checkpoints compute in float16 on a GPU; BF16 ones in float32, because DJL 0.35.1's JNI has no bfloat16:
+     * converting any array to it ends the JVM ("terminate called without an active exception", seen on the CPU
+     * build), and float16 cannot hold bfloat16's range.
+     */
+    static DataType gpuComputeType(String storedDtype) {
+        return "F16".equals(storedDtype) ? DataType.FLOAT16 : DataType.FLOAT32;
     }
 }

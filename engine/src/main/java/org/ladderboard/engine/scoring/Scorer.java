@@ -2,171 +2,128 @@ package org.ladderboard.engine.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
-import ai.djl.ndarray.NDScope;
-import org.ladderboard.dataset.Example;
-import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.tokenizer.ModelTokenizer;
-import org.ladderboard.metrics.ClassificationScore;
-import org.ladderboard.metrics.LogoddsScore;
+import org.ladderboard.metrics.Loglikelihood;
+import org.ladderboard.metrics.LoglikelihoodModel;
+import org.ladderboard.metrics.LoglikelihoodRequest;
 
 /**
- * Scores examples on one model with the prize's definitions. Requests and results cross this boundary; tensors do
- * not. Work is packed (one row per prompt with all its continuations), sorted by length and batched under a token
- * budget, and only scored rows reach the vocabulary head.
+ * Answers log-likelihood requests on one model, and knows nothing of tasks or metrics. Requests are tokenized with
+ * lm-evaluation-harness's boundaries, each context once; all of them become one set of token sequences run with
+ * every shared prefix once ({@link PrefixTreeBatches}), across requests and across dataset rows.
  */
-public final class Scorer {
+public final class Scorer implements LoglikelihoodModel {
 
-    /** Default tokens per batch (rows × padded width); larger batches amortise more on a GPU. */
-    public static final int DEFAULT_TOKEN_BUDGET = 4096;
+    /**
+     * Default tokens per batch (rows × padded width) on a CPU, where smaller batches keep the working set in cache:
+     * measured fastest of 256–8192 on GPT-2-small and Pythia-160m shapes (see docs/performance.md).
+     */
+    public static final int DEFAULT_TOKEN_BUDGET = 1024;
+    /**
+     * Default tokens per batch on a GPU. Not measured on a GPU yet: larger batches amortise kernel launches there.
+     */
+    public static final int DEFAULT_GPU_TOKEN_BUDGET = 8192;
+    /** The measured default for a device: {@code --batch-tokens} overrides it. */
+    public static int defaultTokenBudget(ai.djl.Device device) {
+        return device.isGpu() ? DEFAULT_GPU_TOKEN_BUDGET : DEFAULT_TOKEN_BUDGET;
+    }
+
+    /**
+     * Longest prefix-tree row (unless one sequence is longer): bounds attention's {@code [heads, T, T]} scores, 50 MB
+     * a layer at GPT-2-small size.
+     */
+    public static final int DEFAULT_ROW_TOKENS = 1024;
+
+    /** What the scorer has run so far, for throughput figures. */
+    public record Work(long requests, long bodyTokens, long paddedTokens, long headRows, long distinctPrefixTokens,
+                       long lmEvalTokens) {
+    }
 
     private final CausalLanguageModel model;
     private final ModelTokenizer tokenizer;
     private final int tokenBudget;
-    private long tokensRun;
-    private long rowsScored;
+    private final int rowTokens;
+    private final long[] work = new long[3];
+    private long requests;
+    private long distinctPrefixTokens;
+    private long lmEvalTokens;
 
     public Scorer(CausalLanguageModel model, ModelTokenizer tokenizer, int tokenBudget) {
+        this(model, tokenizer, tokenBudget, DEFAULT_ROW_TOKENS);
+    }
+
+    /** {@code rowTokens} 1 shares nothing: every sequence runs alone, as lm-evaluation-harness runs them. */
+    public Scorer(CausalLanguageModel model, ModelTokenizer tokenizer, int tokenBudget, int rowTokens) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.tokenBudget = tokenBudget;
+        this.rowTokens = rowTokens;
     }
 
-    /** A dataset row turned into packed work: one sequence, or two for logodds (prompt and other_prompt). */
-    private record Work(int index, Example example, List<PackedSequence> sequences, List<int[]> classToPacked,
-                        int[] tokenCounts, boolean truncated, String error) {
+    /** A request tokenized: the sequence the model reads, or why it cannot. */
+    private record Encoded(PrefixTreeBatches.Sequence sequence, int tokens, boolean truncated, boolean prefixMismatch,
+                           String error) {
+    }
 
-        static Work failed(int index, Example example, String error) {
-            return new Work(index, example, List.of(), List.of(), null, false, error);
+    @Override
+    public List<Loglikelihood> loglikelihood(List<LoglikelihoodRequest> requests, BooleanSupplier cancelled) {
+        Encoded[] encoded = encode(requests);
+        List<PrefixTreeBatches.Sequence> sequences = new ArrayList<>();
+        for (Encoded e : encoded) {
+            if (e.error() == null) {
+                sequences.add(e.sequence());
+            }
         }
-    }
-
-    /** Scores every example; result i belongs to {@code examples.get(i)}, its {@code index} is i. */
-    public List<ExampleResult> score(TaskType taskType, List<Example> examples) {
-        return score(taskType, examples, () -> false);
+        count(sequences);
+        double[][] logprobs = PrefixTreeBatches.logprobs(model, sequences, rowTokens, tokenBudget, cancelled, work);
+        List<Loglikelihood> answers = new ArrayList<>();
+        int s = 0;
+        for (Encoded e : encoded) {
+            if (e.error() != null) {
+                answers.add(Loglikelihood.failed(e.error()));
+                continue;
+            }
+            answers.add(new Loglikelihood(Arrays.stream(logprobs[s++]).sum(), e.tokens(), e.truncated(),
+                    e.prefixMismatch(), null));
+        }
+        return answers;
     }
 
     /**
-     * As {@link #score(TaskType, List)}, checking {@code cancelled} between batches and throwing
-     * {@link java.util.concurrent.CancellationException} when it answers true.
+     * Requests with the same context are encoded together and cut to the same length when they do not fit, so the
+     * classes of one prompt always compete on the same text.
      */
-    public List<ExampleResult> score(TaskType taskType, List<Example> examples, java.util.function.BooleanSupplier cancelled) {
-        List<Work> work = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            work.add(prepare(taskType, i, examples.get(i)));
+    private Encoded[] encode(List<LoglikelihoodRequest> requests) {
+        Map<String, List<Integer>> byContext = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byContext.computeIfAbsent(requests.get(i).context(), c -> new ArrayList<>()).add(i);
         }
-        List<PackedSequence> all = new ArrayList<>();
-        work.stream().filter(w -> w.error() == null).forEach(w -> all.addAll(w.sequences()));
-        java.util.Map<PackedSequence, double[]> logprobs = run(all, cancelled);
-        List<ExampleResult> results = new ArrayList<>();
-        for (Work w : work) {
-            results.add(w.error() != null ? ExampleResult.failed(w.index(), w.error()) : finish(taskType, w, logprobs));
-        }
-        return results;
-    }
-
-    private java.util.Map<PackedSequence, double[]> run(List<PackedSequence> sequences, java.util.function.BooleanSupplier cancelled) {
-        List<PackedSequence> byLength = new ArrayList<>(sequences);
-        byLength.sort(Comparator.comparingInt(PackedSequence::length));
-        java.util.Map<PackedSequence, double[]> out = new java.util.IdentityHashMap<>();
-        int start = 0;
-        while (start < byLength.size()) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("scoring cancelled");
-            }
-            int end = start + 1;
-            // sorted ascending, so the last one sets the padded width
-            while (end < byLength.size() && (long) (end - start + 1) * byLength.get(end).length() <= tokenBudget) {
-                end++;
-            }
-            List<PackedSequence> batch = byLength.subList(start, end);
-            batch.forEach(b -> {
-                tokensRun += b.length();
-                rowsScored += b.targets.size();
-            });
-            try (NDScope scope = new NDScope()) {
-                double[][] result = PackedBatch.targetLogprobs(model, batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    out.put(batch.get(i), result[i]);
-                }
-            }
-            start = end;
-        }
-        return out;
-    }
-
-    /** Tokens run through the body and rows run through the head so far, for throughput figures. */
-    public long[] workDone() {
-        return new long[] {tokensRun, rowsScored};
-    }
-
-    private Work prepare(TaskType taskType, int index, Example e) {
-        if (taskType == TaskType.SEQUENCE_PROB) {
-            return pack(index, e, List.of(pair(e.prompt(), List.of(e.completion()))), false);
-        }
-        if (taskType.isLogodds()) {
-            return pack(index, e, List.of(pair(e.prompt(), e.classes()), pair(e.otherPrompt(), e.classes())), true);
-        }
-        return pack(index, e, List.of(pair(e.prompt(), e.classes())), false);
-    }
-
-    private List<ContextAndContinuation> pair(String prompt, List<String> continuations) {
-        return ContextAndContinuation.encode(tokenizer, prompt, continuations);
-    }
-
-    /** Packs each prompt's continuations; for logodds only each class's first token counts. */
-    private Work pack(int index, Example e, List<List<ContextAndContinuation>> prompts, boolean firstTokenOnly) {
-        List<PackedSequence> sequences = new ArrayList<>();
-        List<int[]> classToPacked = new ArrayList<>();
-        int[] tokenCounts = null;
-        boolean truncated = false;
-        for (List<ContextAndContinuation> pairs : prompts) {
-            List<Integer> empty = new ArrayList<>();
-            for (int j = 0; j < pairs.size(); j++) {
-                if (pairs.get(j).continuation().length == 0) {
-                    empty.add(j);
-                }
-            }
-            if (!empty.isEmpty()) {
-                return Work.failed(index, e, "class(es) " + empty
-                        + " encode to zero tokens after the prompt (the tokenizer merged them into the prompt's last token)");
-            }
-            if (!ContextAndContinuation.sameContext(pairs)) {
-                return Work.failed(index, e, "the prompt tokenizes differently per class");
-            }
-            // identical continuations are scored once, so identical classes tie exactly
-            List<long[]> continuations = new ArrayList<>();
-            int[] packedIndex = new int[pairs.size()];
-            for (int j = 0; j < pairs.size(); j++) {
-                long[] c = firstTokenOnly ? Arrays.copyOf(pairs.get(j).continuation(), 1) : pairs.get(j).continuation();
-                int found = -1;
-                for (int u = 0; u < continuations.size() && found < 0; u++) {
-                    found = Arrays.equals(continuations.get(u), c) ? u : -1;
-                }
-                if (found < 0) {
-                    found = continuations.size();
-                    continuations.add(c);
-                }
-                packedIndex[j] = found;
-            }
-            classToPacked.add(packedIndex);
-            if (tokenCounts == null) {
-                tokenCounts = pairs.stream().mapToInt(p -> p.continuation().length).toArray();
+        Encoded[] out = new Encoded[requests.size()];
+        boolean hasBos = tokenizer.bos().isPresent();
+        for (Map.Entry<String, List<Integer>> group : byContext.entrySet()) {
+            List<Integer> members = group.getValue();
+            List<ContextAndContinuation> pairs = ContextAndContinuation.encode(tokenizer, group.getKey(),
+                    members.stream().map(i -> requests.get(i).continuation()).toList());
+            long[][] continuations = new long[members.size()][];
+            int longest = 0;
+            for (int j = 0; j < members.size(); j++) {
+                long[] c = pairs.get(j).continuation();
+                continuations[j] = requests.get(members.get(j)).firstTokenOnly() && c.length > 0 ? Arrays.copyOf(c, 1) : c;
+                longest = Math.max(longest, continuations[j].length);
             }
             long[] context = pairs.get(0).context();
-            int longest = continuations.stream().mapToInt(c -> c.length).max().orElse(0);
-            int room = model.contextLength() - longest;
-            boolean hasBos = tokenizer.bos().isPresent();
-            if (room < (hasBos ? 2 : 1)) {
-                return Work.failed(index, e, "a class is " + longest
-                        + " tokens long, which leaves no room for the prompt in the model's context of "
-                        + model.contextLength());
-            }
-            if (context.length > room) {
-                // never cut silently: keep BOS, drop the oldest prompt tokens, and mark the example
+            int room = ContextAndContinuation.contextRoom(model.contextLength(), longest);
+            boolean truncated = false;
+            if (context.length > room && room >= (hasBos ? 2 : 1)) {
+                // never cut silently: keep BOS, drop the oldest context tokens, and mark the answer
                 long[] kept = new long[room];
                 int keepFrom = context.length - (room - (hasBos ? 1 : 0));
                 if (hasBos) {
@@ -176,46 +133,45 @@ public final class Scorer {
                 context = kept;
                 truncated = true;
             }
-            sequences.add(new PackedSequence(context, continuations));
+            for (int j = 0; j < members.size(); j++) {
+                long[] c = continuations[j];
+                int full = pairs.get(j).continuation().length;
+                boolean prefixMismatch = !pairs.get(j).prefixOk();
+                String error = null;
+                if (c.length == 0) {
+                    error = "encodes to zero tokens after the prompt (the tokenizer merged it into the prompt's last token)";
+                } else if (room < (hasBos ? 2 : 1)) {
+                    error = "a class is " + longest + " tokens long, which leaves no room for the prompt in the model's context of "
+                            + model.contextLength();
+                }
+                if (error != null) {
+                    out[members.get(j)] = new Encoded(null, full, false, prefixMismatch, error);
+                    continue;
+                }
+                // the model reads the context and every continuation token but the last
+                long[] tokens = Arrays.copyOf(context, context.length + c.length - 1);
+                System.arraycopy(c, 0, tokens, context.length, c.length - 1);
+                out[members.get(j)] = new Encoded(new PrefixTreeBatches.Sequence(tokens, context.length - 1, c), full,
+                        truncated, prefixMismatch, null);
+            }
         }
-        return new Work(index, e, sequences, classToPacked, tokenCounts, truncated, null);
+        return out;
     }
 
-    private ExampleResult finish(TaskType taskType, Work w, java.util.Map<PackedSequence, double[]> logprobs) {
-        Example e = w.example();
-        double[] first = classSums(w, 0, logprobs);
-        switch (taskType) {
-            case SEQUENCE_PROB -> {
-                return new ExampleResult(w.index(), null, null, -first[0], null, null, null, w.tokenCounts()[0], null,
-                        w.truncated(), null);
-            }
-            case LOGODDS, ABSOLUTE_LOGODDS -> {
-                double[] other = classSums(w, 1, logprobs);
-                LogoddsScore s = LogoddsScore.of(first, other, e.answerIndex(), taskType == TaskType.ABSOLUTE_LOGODDS);
-                return new ExampleResult(w.index(), first, w.tokenCounts(), null, s.correct(), null, null, null,
-                        s.logoddsDifference(), w.truncated(), null);
-            }
-            default -> {
-                ClassificationScore s = ClassificationScore.of(first, e.answerIndex());
-                return new ExampleResult(w.index(), first, w.tokenCounts(), s.loss(), s.correct(), s.predicted(),
-                        s.totalLogprob(), null, null, w.truncated(), null);
+    /** lm-evaluation-harness runs each distinct sequence once (its one-token-continuation grouping); this runs less. */
+    private void count(List<PrefixTreeBatches.Sequence> sequences) {
+        requests += sequences.size();
+        distinctPrefixTokens += PrefixTreeBatches.distinctPrefixTokens(sequences);
+        Set<List<Long>> distinct = new HashSet<>();
+        for (PrefixTreeBatches.Sequence s : sequences) {
+            if (distinct.add(Arrays.stream(s.tokens()).boxed().toList())) {
+                lmEvalTokens += s.tokens().length;
             }
         }
     }
 
-    /** Each class's summed log-prob (no length normalisation: the prize summed) for the work's k-th prompt. */
-    private static double[] classSums(Work w, int k, java.util.Map<PackedSequence, double[]> logprobs) {
-        PackedSequence sequence = w.sequences().get(k);
-        double[] targetLogprobs = logprobs.get(sequence);
-        double[] packed = new double[sequence.continuations];
-        for (int i = 0; i < targetLogprobs.length; i++) {
-            packed[sequence.targets.get(i).continuation()] += targetLogprobs[i];
-        }
-        int[] classToPacked = w.classToPacked().get(k);
-        double[] sums = new double[classToPacked.length];
-        for (int j = 0; j < sums.length; j++) {
-            sums[j] = packed[classToPacked[j]];
-        }
-        return sums;
+    /** Everything run so far. */
+    public Work workDone() {
+        return new Work(requests, work[0], work[1], work[2], distinctPrefixTokens, lmEvalTokens);
     }
 }

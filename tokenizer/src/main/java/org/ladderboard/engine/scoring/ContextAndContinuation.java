@@ -46,8 +46,12 @@ public record ContextAndContinuation(long[] context, long[] continuation, boolea
         return contextIds.length == 0 ? new long[] {tokenizer.prefixToken()} : contextIds;
     }
 
-    /** The contexts of several continuations of one prompt, which differ only when trailing whitespace moved. */
-    static boolean sameContext(List<ContextAndContinuation> pairs) {
-        return pairs.stream().allMatch(p -> Arrays.equals(p.context(), pairs.get(0).context()));
+    /**
+     * How many context tokens fit in a model's context before a continuation of {@code continuationTokens}: the model
+     * reads every continuation token but the last, which is only predicted (lm-evaluation-harness's window of
+     * context length + 1 tokens).
+     */
+    public static int contextRoom(int modelContext, int continuationTokens) {
+        return modelContext - continuationTokens + 1;
     }
 }

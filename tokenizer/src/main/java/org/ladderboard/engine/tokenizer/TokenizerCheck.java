@@ -84,7 +84,8 @@ public final class TokenizerCheck implements ExampleCheck {
                         where + " is " + pair.continuation().length + " tokens; only the first counts");
             }
         }
-        if (context != null && context.length + longest > contextLength) {
+        int read = taskType.isLogodds() ? Math.min(1, longest) : longest;
+        if (context != null && context.length > ContextAndContinuation.contextRoom(contextLength, read)) {
             findings.warn(Check.CONTEXT_TOO_LONG, e.part(), e.row(), e.line(), "prompt", "for " + modelName + ", prompt + class is "
                     + (context.length + longest) + " tokens; the context holds " + contextLength);
         }
