@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.LoadedModel;
+import org.ladderboard.fewshot.FewShot;
 import org.ladderboard.engine.scoring.Evaluator;
 import org.ladderboard.engine.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
@@ -28,8 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]}:
- * one JSON line per example (its 0-based position in the file as {@code index}) and a summary on stderr.
+ * {@code score --model DIR --data FILE [--task-type T] [--out FILE.jsonl] [--device cpu|gpu] [--batch-tokens N]
+ * [--shots K --seed S] [--dump-prompts FILE.jsonl]}: one JSON line per example (its 0-based position in the file as
+ * {@code index}) and a summary on stderr. With {@code --shots}, each prompt gets K demonstrations as the prize's
+ * organisers built them ({@link FewShot}); {@code --dump-prompts} writes the exact prompts scored, so anyone can check
+ * the construction and score them again as a plain dataset.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every example on a checkpoint: one JSON line each, the summary on stderr.")
@@ -46,10 +50,29 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.jsonl", description = "where to write the lines (default: standard output)")
     Path outFile;
 
+    @Option(names = "--shots", paramLabel = "K", defaultValue = "0",
+            description = "demonstrations per prompt: K other examples of the same part with their answers (default ${DEFAULT-VALUE})")
+    int shots;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "the seed that draws the demonstrations; the same seed gives the same prompts (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--dump-prompts", paramLabel = "FILE.jsonl",
+            description = "write the exact prompt scored for each example, one {\"index\",\"prompt\"} line each")
+    Path dumpPrompts;
+
     @Override
     public Integer call() throws Exception {
         DatasetArgument data = dataOptions.read();
-        List<Example> examples = data.parsed().parts().stream().flatMap(p -> p.examples().stream()).toList();
+        if (shots < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--shots must be 0 or more");
+        }
+        List<Example> examples = FewShot.build(data.parsed().parts().stream().flatMap(p -> p.examples().stream()).toList(),
+                data.taskType(), shots, seed);
+        if (dumpPrompts != null) {
+            dump(examples, dumpPrompts);
+        }
         boolean multiPart = data.parsed().parts().size() > 1;
         try (LoadedModel loaded = modelOptions.open()) {
             Scorer scorer = new Scorer(loaded.model(), loaded.tokenizer(), modelOptions.batchTokens(loaded.model().manager().getDevice()));
@@ -65,12 +88,32 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             }
             Map<String, Object> summary = summary(data, loaded, results, seconds);
+            summary.put("shots", shots);
+            if (shots > 0) {
+                summary.put("seed", seed);
+            }
             Scorer.Work work = scorer.workDone();
             summary.put("body_tokens", work.bodyTokens());
             summary.put("lm_eval_tokens", work.lmEvalTokens());
             System.err.println(JSON.writeValueAsString(summary));
         }
         return 0;
+    }
+
+    /** One line per example: its index and the prompt (and other_prompt, for the logodds types) exactly as scored. */
+    private static void dump(List<Example> examples, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < examples.size(); i++) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("index", i);
+                line.put("prompt", examples.get(i).prompt());
+                if (examples.get(i).otherPrompt() != null) {
+                    line.put("other_prompt", examples.get(i).otherPrompt());
+                }
+                out.write(JSON.writeValueAsString(line));
+                out.write('\n');
+            }
+        }
     }
 
     /** The example's place in the file, its part when the file has several, and its score record. */

@@ -79,7 +79,7 @@ class NoJobLeftRunningTest {
                     ExampleResult r = results.get(prompts.indexOf("NUL"));
                     results = new java.util.ArrayList<>(results);
                     results.set(r.index(), new ExampleResult(r.index(), null, null, null, null, null, null, null, null,
-                            false, "cannot tokenize \u0000"));
+                            null, false, false, "cannot tokenize \u0000"));
                 }
                 return results;
             }

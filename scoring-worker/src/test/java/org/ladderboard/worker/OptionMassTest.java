@@ -42,8 +42,8 @@ class OptionMassTest {
         List<ExampleResult> results = new ArrayList<>();
         for (int i = 0; i < totalLogprobs.length; i++) {
             double lp = totalLogprobs[i];
-            results.add(new ExampleResult(i, new double[] {lp - 1, lp - 2}, new int[] {40, 40}, 1.0, true, 0, lp,
-                    null, null, false, null));
+            results.add(new ExampleResult(i, new double[] {lp - 1, lp - 2}, null, new int[] {40, 40}, 1.0, true, 0, lp,
+                    null, null, false, false, null));
         }
         assertThat(store.write(job, "w", pending, results)).isTrue();
         assertThat(store.finish(job, "w", 39504, 1.0, 0.1)).as("the job finishes").isTrue();

@@ -46,8 +46,8 @@ class ScoreCommandTest {
         Path data = tmp.resolve("lo.jsonl");
         Files.writeString(data, "{\"prompt\": \"Lily was very\", \"other_prompt\": \"Tom was very\", \"classes\": [\" happy\", \" sad\"], \"answer_index\": 1}\n");
         Path out = tmp.resolve("lo-scores.jsonl");
-        ScoreCommand.run(CommandLine.parse(new String[] {"--model", Fixtures.model("stories260K-hf").toString(),
-                "--data", data.toString(), "--task-type", "logodds", "--out", out.toString()}));
+        assertThat(WorkerCommand.execute("score", "--model", Fixtures.model("stories260K-hf").toString(),
+                "--data", data.toString(), "--task-type", "logodds", "--out", out.toString())).isZero();
         JsonNode line = Fixtures.JSON.readTree(Files.readAllLines(out).get(0));
         double[] prompt = line.get("class_logprobs").valueStream().mapToDouble(JsonNode::asDouble).toArray();
         double[] other = line.get("other_class_logprobs").valueStream().mapToDouble(JsonNode::asDouble).toArray();

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The score record carries every field of the engine's result, whatever fields it gains, and nothing it lacks. */
 class ScoreRecordTest {
 
-    private static final ExampleResult FULL = new ExampleResult(7, new double[] {-1.5, -2.5}, new int[] {2, 3}, 1.5,
-            true, 0, -1.2, 5, 0.25, true, "an error");
+    private static final ExampleResult FULL = new ExampleResult(7, new double[] {-1.5, -2.5},
+            new double[] {-0.5, -3.5}, new int[] {2, 3}, 1.5, true, 0, -1.2, 5, 0.25, true, true, "an error");
 
     @Test
     void everyFieldOfTheResultButItsBatchIndexIsInTheRecord() {
@@ -32,8 +32,8 @@ class ScoreRecordTest {
 
     @Test
     void aFieldTheTaskTypeDoesNotProduceIsLeftOut() {
-        ExampleResult sequence = new ExampleResult(0, null, null, 3.25, null, null, null, 7, null, false, null);
-        assertThat(ScoreRecord.of(sequence).propertyNames()).containsExactly("loss", "token_count", "truncated");
+        ExampleResult sequence = new ExampleResult(0, null, null, null, 3.25, null, null, null, 7, null, false, false, null);
+        assertThat(ScoreRecord.of(sequence).propertyNames()).containsExactly("loss", "token_count", "truncated", "prefix_mismatch");
     }
 
     @Test
