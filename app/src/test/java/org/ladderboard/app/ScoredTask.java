@@ -69,14 +69,19 @@ public final class ScoredTask {
                     .params(id, MODELS.get(m), PARAMETERS[m], total, total).query(Long.class).single();
             template.batchUpdate("""
                             insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
-                                                       loss, correct, predicted)
-                            select e.id, 'micro', ?, ?, ?, 1, ?::jsonb, ?, ?, ? from example e where e.submission_id = ? and e.position = ?""",
+                                                       loss, correct, predicted, record)
+                            select e.id, 'micro', ?, ?, ?, 1, ?::jsonb, ?, ?, ?, ?::jsonb from example e
+                            where e.submission_id = ? and e.position = ?""",
                     java.util.stream.IntStream.range(0, total).mapToObj(i -> {
                         boolean right = right(i, model);
                         double answer = right ? -0.2 : -1.8;
                         double other = right ? -1.8 : -0.2;
-                        return new Object[] {MODELS.get(model), id, job,
-                                String.format(Locale.ROOT, "[%.1f, %.1f]", answer, other), -answer, right, right ? 0 : 1, id, i};
+                        String logprobs = String.format(Locale.ROOT, "[%.1f, %.1f]", answer, other);
+                        // the score record as the worker stores it (ScoreRecord): the same numbers as the columns
+                        String record = String.format(Locale.ROOT,
+                                "{\"class_logprobs\": %s, \"loss\": %.1f, \"correct\": %s, \"predicted\": %d, \"truncated\": false}",
+                                logprobs, -answer, right, right ? 0 : 1);
+                        return new Object[] {MODELS.get(model), id, job, logprobs, -answer, right, right ? 0 : 1, record, id, i};
                     }).toList());
             jdbc.sql("""
                             insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
