@@ -143,6 +143,9 @@ class NoServerErrorTest extends IntegrationTest {
         }
         assertThat(failures).as("fields that did not answer 400 naming the NUL").isEmpty();
         assertThat(count("submission") + count("api_token") + count("account") + count("review") + count("round")).isEqualTo(before);
+        // sign-in is Spring Security's own form, before any handler: a NUL there is a failed sign-in, not an error
+        assertThat(mvc.perform(post("/login").with(csrf()).param("username", "a" + NUL + "@test.example").param("password", NUL))
+                .andReturn().getResponse().getRedirectedUrl()).endsWith("/login?error");
         // the same fields without the NUL still work (the rule refuses only what cannot be stored)
         assertThat(mvc.perform(fields.get(0).request().apply("fine")).andReturn().getResponse().getStatus()).isLessThan(400);
     }
