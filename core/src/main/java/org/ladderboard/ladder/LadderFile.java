@@ -26,7 +26,10 @@ public record LadderFile(Path file, List<Ladder> ladders, Path checkpointRoot) {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** Reads {@code file}; {@code checkpointRoot} may be null (then the file's directory). */
+    /**
+     * Reads {@code file}. {@code checkpointRoot} may be null: then checkpoints resolve against the file's directory;
+     * a root that is given resolves like any path given to a program, against the current directory.
+     */
     public static LadderFile read(Path file, Path checkpointRoot) {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
@@ -48,7 +51,7 @@ public record LadderFile(Path file, List<Ladder> ladders, Path checkpointRoot) {
             throw new IllegalArgumentException(absolute + " has no 'ladders' list");
         }
         List<Ladder> read = ladders.valueStream().map(node -> YAML.treeToValue(node, Ladder.class)).toList();
-        Path rootDir = checkpointRoot == null ? absolute.getParent() : absolute.getParent().resolve(checkpointRoot).normalize();
+        Path rootDir = checkpointRoot == null ? absolute.getParent() : checkpointRoot.toAbsolutePath().normalize();
         return new LadderFile(absolute, read, rootDir);
     }
 

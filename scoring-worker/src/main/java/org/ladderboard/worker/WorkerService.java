@@ -108,7 +108,7 @@ final class WorkerService implements Callable<Integer> {
         List<LadderCheck.Problem> problems = LadderCheck.check(file);
         problems.forEach(p -> log.warn("Ladder problem: {}", p));
         if (problems.size() == file.ladders().stream().mapToInt(l -> l.rungs().size()).sum()) {
-            throw new IllegalStateException("no usable model in " + file.file() + ": " + problems);
+            throw new IllegalArgumentException("no usable model in " + file.file() + ": " + problems);
         }
 
         // refuses --device gpu on a host whose engine sees no GPU, before any job is claimed
