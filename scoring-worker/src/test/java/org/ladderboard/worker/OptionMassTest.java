@@ -2,7 +2,9 @@ package org.ladderboard.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,32 @@ class OptionMassTest {
     @Test
     void longClassesHaveAnOptionMassOfZeroInsteadOfAnUnderflowError() throws Exception {
         assertThat(optionMassOf(-1_000, -10_000)).isEqualTo(0.0);
+    }
+
+    @Test
+    void aFileWithLongClassesIsScoredByARealWorker() throws Exception {
+        long submission = fixture.submission(12, List.of("micro-40k"), null);
+        try (var c = fixture.db.getConnection(); var ps = c.prepareStatement("""
+                update example set classes = jsonb_build_array(repeat(' the quick brown fox jumps', 16),
+                                                               repeat(' over the lazy sleeping dog', 16))
+                where submission_id = ?""")) {
+            ps.setLong(1, submission);
+            ps.executeUpdate();
+        }
+        ScoringWorker worker = fixture.worker("w", QueueFixture.engine(), 30, 300, 6);
+        Thread thread = new Thread(worker, "w");
+        thread.start();
+        try {
+            await("the long classes scored").atMost(Duration.ofSeconds(120))
+                    .until(() -> fixture.count("select count(*) from scoring_job where status in ('QUEUED', 'RUNNING')") == 0);
+        } finally {
+            worker.stop();
+            thread.join(30_000);
+        }
+        assertThat(fixture.strings("select status from submission where id = ?", submission)).containsExactly("SCORED");
+        assertThat(Double.parseDouble(fixture.strings("select min(total_logprob)::text from example_score").get(0)))
+                .as("the classes are long enough to underflow exp").isLessThan(-745);
+        assertThat(fixture.strings("select option_mass::text from model_result")).containsExactly("0");
     }
 
     @Test
