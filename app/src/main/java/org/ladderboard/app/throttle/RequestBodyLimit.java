@@ -74,5 +74,7 @@ public class RequestBodyLimit extends ValveBase {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"error\":\"" + message + "\"}");
         response.finishResponse();
+        // the answer is written: no error page (its dispatch would try to read the body that is not being read)
+        response.setErrorReported();
     }
 }

@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.ladderboard.app.IntegrationTest;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * used to hold every server thread, so every other request waited for as long as they lasted.
  */
 @Tag("slow")
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ladderboard.limits.bodies-per-address=8", "ladderboard.limits.bodies-in-all=100"})
 class SlowUploadsTest extends IntegrationTest {
@@ -40,7 +44,7 @@ class SlowUploadsTest extends IntegrationTest {
     int port;
 
     @Test
-    void pagesStillAnswerWhileSlowUploadsAreOpenAndUploadsPastTheCapAreRefusedAtOnce() throws Exception {
+    void pagesStillAnswerWhileSlowUploadsAreOpenAndUploadsPastTheCapAreRefusedAtOnce(CapturedOutput log) throws Exception {
         List<Socket> uploads = new ArrayList<>();
         ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -68,6 +72,8 @@ class SlowUploadsTest extends IntegrationTest {
                 }
             }
             assertThat(refused).as("uploads past the 8 an address may have open").isEqualTo(SLOW_UPLOADS - 8);
+            // a refusal is the whole answer: no error page tries to read the body after it
+            assertThat(log.getAll()).doesNotContain("Stream closed");
         } finally {
             dribble.shutdownNow();
             for (Socket socket : uploads) {
