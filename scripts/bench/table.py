@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 ENGINE_LINE = re.compile(r"^engine\b.*?([\d.]+) s\s+([\d.]+) examples/s(?:\s+([\d.]+) tokens/s)?\s+([\d.]+) GFLOP/s")
+ENGINE_PEAK = re.compile(r"matmul peak[^:]*: ([\d.]+) GFLOP/s")
 BODY_TOKENS = re.compile(r"^tokens through the body: engine ([\d,]+)")
 
 
@@ -49,12 +50,22 @@ def engine_score(path):
 SCORE_PROCESS = re.compile(r"score process: wall ([\d.]+) s, user ([\d.]+) s, sys ([\d.]+) s")
 
 
+def engine_peak(path):
+    """The matmul peak `bench` measures through the engine's own libtorch, when it prints one."""
+    m = path.exists() and ENGINE_PEAK.search(path.read_text(errors="replace"))
+    return float(m[1]) if m else None
+
+
 def score_process(path):
     """Wall and CPU seconds of the whole `score` process (JVM start, model load and JIT included)."""
     if not path.exists():
         return None
-    m = SCORE_PROCESS.search(path.read_text(errors="replace"))
-    return m and {"wall": float(m[1]), "cpu": float(m[2]) + float(m[3])}
+    text = path.read_text(errors="replace")
+    m = SCORE_PROCESS.search(text)
+    if m:
+        return {"wall": float(m[1]), "cpu": float(m[2]) + float(m[3])}
+    wall = re.search(r"score process wall time: ([\d.]+) s", text)
+    return wall and {"wall": float(wall[1]), "cpu": None}
 
 
 def load(path):
@@ -123,12 +134,14 @@ def main(results):
             ref["model"], ref["data"].removesuffix(".csv"),
             fmt(lm.get("cpu_seconds") and lm["cpu_seconds"] * per),
             fmt(naive.get("cpu_seconds") and naive["cpu_seconds"] * 100 / naive["rows"]),
-            fmt(process and process["cpu"] * per),
+            fmt(process and process["cpu"] and process["cpu"] * per),
+            fmt(ratio(lm.get("cpu_seconds"), process and process["cpu"]), "{:.1f}×"),
             fmt(process and process["wall"]),
+            fmt(engine_peak(case / "bench.txt")),
         ])
     print("\n| model | data | CPU s per 100 examples: lm-eval (faster batch) | naive | engine `score` process "
-          "(JVM start, load, JIT included) | `score` process wall s |")
-    print("|---|---|---|---|---|---|")
+          "(JVM start, load, JIT included) | × lm-eval by CPU | `score` process wall s | matmul peak `bench` measured, GFLOP/s |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in cpu_rows:
         print("| " + " | ".join(row) + " |")
     if peak:
