@@ -106,6 +106,18 @@ class ExampleExplorerTest extends IntegrationTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void theSubmissionPageShowsTheFirstFlipsAndLinksToAllOfThem() throws Exception {
+        long id = task(30, List.of("one.csv", "two.csv")); // 15 worse with scale, 15 better
+        Account owner = newAccount(Role.ORGANIZER);
+        String page = mvc.perform(get("/submissions/" + id).with(user(owner.getEmail()).roles("ORGANIZER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Examples that flip").contains("<span>15</span> examples <span>micro-40k</span> gets right")
+                .contains("Worse with scale (first 15)").contains("Better with scale (first 15)")
+                .contains("href=\"/submissions/" + id + "/examples?ladder=micro&amp;filter=worse\"")
+                .contains("two.csv · row 1").contains("class=\"probabilities\"");
+    }
+
     /**
      * Prints how long one page of a 20,000-example submission takes on four models (docs/judging.md quotes it); the
      * figure is read, never asserted.

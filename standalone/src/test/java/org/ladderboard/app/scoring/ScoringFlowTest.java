@@ -156,13 +156,13 @@ class ScoringFlowTest extends IntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Inverse scaling strength"),
                         org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(contestant.getEmail())))));
 
-        // incomplete scores, or an override without a reason, are not saved
+        // incomplete scores, or an override without a reason, are not saved: the form comes back with them
         mvc.perform(post("/judging/" + id).with(csrf()).with(asJudge).param("strength", "4"))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().isUnprocessableContent());
         var full = post("/judging/" + id).with(csrf()).with(asJudge).param("strength", "5").param("generality", "2")
                 .param("importance", "4").param("novelty", "3").param("coverage", "3").param("reproducibility", "5")
                 .param("strengthNote", "clear drop on every rung");
-        mvc.perform(full.param("verdictOverride", "inconclusive")).andExpect(status().is3xxRedirection());
+        mvc.perform(full.param("verdictOverride", "inconclusive")).andExpect(status().isUnprocessableContent());
         assertThat(jdbc.sql("select count(*) from review where submission_id = ?").param(id).query(Long.class).single()).isZero();
 
         mvc.perform(full.param("overrideReason", "the probe's labels are noisy")).andExpect(status().is3xxRedirection());
