@@ -15,14 +15,14 @@ class LoadedModelTest {
     void anUnknownDeviceIsAnErrorNotTheCpu() {
         assertThatThrownBy(() -> LoadedModel.open(Fixtures.model("stories260K-hf"), "cuda"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpu or gpu, not 'cuda'");
-        assertThatThrownBy(() -> LoadedModel.device(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LoadedModel.open(Fixtures.model("stories260K-hf"), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aGpuThatIsNotThereIsAnErrorNotTheCpu() {
         assumeTrue(Engine.getEngine("PyTorch").getGpuCount() == 0, "this machine has a GPU");
         assertThatThrownBy(() -> LoadedModel.open(Fixtures.model("stories260K-hf"), "gpu"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sees no GPU");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sees no GPU");
     }
 
     @Test
