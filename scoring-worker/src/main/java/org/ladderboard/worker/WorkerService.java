@@ -83,6 +83,7 @@ final class WorkerService {
         if (url == null || url.isBlank()) {
             url = embeddedUrl();
             config.setUsername("postgres");
+            config.setPassword(embeddedPassword());
         } else {
             config.setUsername(System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"));
             config.setPassword(System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
@@ -93,6 +94,19 @@ final class WorkerService {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The one-command run's database password, which the app generates beside its data directory (see the app's
+     * EmbeddedPostgresStarter): readable only by the user the app runs as, so a worker joins as that user.
+     */
+    private static String embeddedPassword() throws Exception {
+        Path file = Path.of("data", "postgres.password");
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("cannot read " + file.toAbsolutePath() + ": run the worker as the user the app "
+                    + "runs as, or set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD");
+        }
+        return Files.readString(file).trim();
     }
 
     /** The one-command run's database: its port is on the fourth line of the data directory's postmaster.pid. */
