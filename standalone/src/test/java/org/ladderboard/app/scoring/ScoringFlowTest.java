@@ -124,10 +124,11 @@ class ScoringFlowTest extends IntegrationTest {
         // the leaderboard: judges see it at once, contestants only once an organizer reveals it
         var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
         String board = mvc.perform(get("/leaderboard").with(judge)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(board).contains("/submissions/" + id).contains("verdict-inverse").contains("<polyline").contains("id=\"pages\"");
+        // every row links to the task's public card, which whoever sees the leaderboard may open
+        assertThat(board).contains("/tasks/" + id).contains("verdict-inverse").contains("<polyline").contains("id=\"pages\"");
         assertThat(board).doesNotContain(contestant.getEmail());
         assertThat(mvc.perform(get("/leaderboard").param("cause", "distractor_task").with(judge)).andReturn().getResponse()
-                .getContentAsString()).doesNotContain("/submissions/" + id + "\"");
+                .getContentAsString()).doesNotContain("/tasks/" + id + "\"");
         mvc.perform(get("/leaderboard").with(page)).andExpect(content().string(org.hamcrest.Matchers.allOf(
                 org.hamcrest.Matchers.containsString("not revealed"),
                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("verdict-inverse")))));
