@@ -49,8 +49,6 @@ class SqlPlacementTest {
      * exists, so the list can only shrink.
      */
     private static final Set<String> BEING_CONVERTED = Set.of(
-            // export, award and audit (moved into their own packages): to be removed
-            "AuditLog", "ExportJobs", "Exports", "Winners",
             // curves computed once, leaderboard and submission details reading them: to be removed
             "CurveWarmer", "LadderAnalysis", "Leaderboard", "SubmissionDetails");
 
