@@ -60,6 +60,7 @@ public enum Check {
     CLASS_NO_TOKENS(WARNING, "The tokenizer merges this class into the prompt's last token, so it cannot be scored: add a leading space or change the split."),
     CLASS_TOKEN_BOUNDARY(WARNING, "The prompt's last token changes when the class is appended; start the class with a space so it begins a new token."),
     CLASSES_TOKEN_IDENTICAL(WARNING, "Two classes become the same tokens for this model: it cannot tell them apart."),
+    CLASS_LONGER_THAN_CONTEXT(ERROR, "A class alone fills this model's whole context, so no token of the prompt fits before it and the row can never be scored: shorten the class."),
     CONTEXT_TOO_LONG(WARNING, "Prompt + class is longer than this model's context: the prompt's start will be cut for it (and marked)."),
     EXTRA_CHECKS_PARTIAL(WARNING, "Only the first rows were tokenized: this much text is more than one check without an account reads. Submit the file to have every row checked."),
     LOGODDS_MULTI_TOKEN(WARNING, "logodds compares only each class's first token: prefer classes that are one token."),

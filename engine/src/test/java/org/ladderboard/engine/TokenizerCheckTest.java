@@ -39,6 +39,24 @@ class TokenizerCheckTest {
         assertThat(noTokens.message()).contains("gpt2-tiny-random").contains("'ater'");
     }
 
+    /** A class that fills the whole context can never be scored: the upload is refused, not accepted to fail. */
+    @Test
+    void aClassLongerThanTheContextIsAnErrorNotAWarning() throws IOException {
+        String longClass = " yes".repeat(40);
+        String csv = "prompt,classes,answer_index\nShort prompt,\"['" + longClass + "', ' no']\",0\n";
+        ValidationReport report = validate(csv, TaskType.CLASSIFICATION, "stories260K-hf", 16);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.errors()).anySatisfy(e -> {
+            assertThat(e.code()).isEqualTo("class_longer_than_context");
+            assertThat(e.row()).isEqualTo(1);
+            assertThat(e.message()).contains("stories260K-hf").contains("leaves no room for the prompt");
+        });
+        // one token less than the context still leaves the prompt a token: a warning that it is cut, no error
+        ValidationReport fits = validate("prompt,classes,answer_index\nShort prompt,\"[' yes', ' no']\",0\n",
+                TaskType.CLASSIFICATION, "stories260K-hf", 16);
+        assertThat(fits.valid()).isTrue();
+    }
+
     @Test
     void contextLengthAndMultiTokenLogoddsClasses() throws IOException {
         String csv = "prompt,other_prompt,classes,answer_index\n\"" + "word ".repeat(40).strip()

@@ -122,7 +122,8 @@ public final class Scorer implements LoglikelihoodModel {
             long[] context = pairs.get(0).context();
             int room = ContextAndContinuation.contextRoom(model.contextLength(), longest);
             boolean truncated = false;
-            if (context.length > room && room >= (hasBos ? 2 : 1)) {
+            boolean fits = ContextAndContinuation.promptFits(model.contextLength(), longest, hasBos);
+            if (context.length > room && fits) {
                 // never cut silently: keep BOS, drop the oldest context tokens, and mark the answer
                 long[] kept = new long[room];
                 int keepFrom = context.length - (room - (hasBos ? 1 : 0));
@@ -140,7 +141,7 @@ public final class Scorer implements LoglikelihoodModel {
                 String error = null;
                 if (c.length == 0) {
                     error = "encodes to zero tokens after the prompt (the tokenizer merged it into the prompt's last token)";
-                } else if (room < (hasBos ? 2 : 1)) {
+                } else if (!fits) {
                     error = "a class is " + longest + " tokens long, which leaves no room for the prompt in the model's context of "
                             + model.contextLength();
                 }

@@ -54,4 +54,12 @@ public record ContextAndContinuation(long[] context, long[] continuation, boolea
     public static int contextRoom(int modelContext, int continuationTokens) {
         return modelContext - continuationTokens + 1;
     }
+
+    /**
+     * Whether any of the prompt can be read before a continuation of {@code continuationTokens}: at least one
+     * context token beside the BOS token a tokenizer may put first. When not, the row can never be scored.
+     */
+    public static boolean promptFits(int modelContext, int continuationTokens, boolean hasBos) {
+        return contextRoom(modelContext, continuationTokens) >= (hasBos ? 2 : 1);
+    }
 }

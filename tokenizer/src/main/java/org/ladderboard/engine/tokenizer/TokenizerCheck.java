@@ -85,7 +85,13 @@ public final class TokenizerCheck implements ExampleCheck {
             }
         }
         int read = taskType.isLogodds() ? Math.min(1, longest) : longest;
-        if (context != null && context.length > ContextAndContinuation.contextRoom(contextLength, read)) {
+        if (!ContextAndContinuation.promptFits(contextLength, read, tokenizer.bos().isPresent())) {
+            // the scorer would cut the whole prompt away: an upload that is bound to fail is refused here instead
+            findings.error(Check.CLASS_LONGER_THAN_CONTEXT, e.part(), e.row(), e.line(), taskType == TaskType.SEQUENCE_PROB
+                    ? "completion" : "classes", null, "for " + modelName + ", a " + (taskType == TaskType.SEQUENCE_PROB
+                    ? "completion" : "class") + " is " + longest + " tokens; the context holds " + contextLength
+                    + ", which leaves no room for the prompt");
+        } else if (context != null && context.length > ContextAndContinuation.contextRoom(contextLength, read)) {
             findings.warn(Check.CONTEXT_TOO_LONG, e.part(), e.row(), e.line(), "prompt", "for " + modelName + ", prompt + class is "
                     + (context.length + longest) + " tokens; the context holds " + contextLength);
         }
