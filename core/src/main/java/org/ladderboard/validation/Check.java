@@ -13,6 +13,7 @@ public enum Check {
     // the upload as a whole
     FILE_TOO_LARGE(ERROR, "Split the dataset into parts (a .zip of several files) or ask the organisers for a larger limit."),
     SPREADSHEET(ERROR, "Export the sheet as CSV. Excel: File > Save As (Save a Copy) > 'CSV UTF-8 (Comma delimited)'. Google Sheets: File > Download > Comma-separated values. LibreOffice Calc: File > Save As > 'Text CSV', character set Unicode (UTF-8). Numbers: File > Export To > CSV."),
+    NAME_TOO_LONG(ERROR, "Give the file (or the part inside the .zip) a shorter name: at most 255 characters."),
     UNSUPPORTED_FILE_TYPE(ERROR, "Upload a .csv, a .jsonl, or a .zip holding .csv/.jsonl parts."),
     EMPTY_FILE(ERROR, "The file holds no data rows: check that you exported the right sheet or file."),
     ZIP_INVALID(ERROR, "Re-create the archive with a standard zip tool."),

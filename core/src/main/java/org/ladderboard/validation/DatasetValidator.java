@@ -69,9 +69,19 @@ public final class DatasetValidator {
         return text == null ? 0 : text.length();
     }
 
+    /** The longest file or part name the contest stores (the submission's and part's name columns). */
+    public static final int MAX_NAME_CHARS = 255;
+    /** The longest path of a part inside a .zip that is stored. */
+    public static final int MAX_PATH_CHARS = 1000;
+
     public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType) {
         Findings findings = new Findings();
         List<ParsedPart> parts = new ArrayList<>();
+        if (fileName != null && fileName.length() > MAX_NAME_CHARS) {
+            findings.error(Check.NAME_TOO_LONG, fileName.substring(0, 40) + "…", null, null, null, null,
+                    "the file's name is " + fileName.length() + " characters; at most " + MAX_NAME_CHARS + " are kept");
+            return result(taskType, findings, parts);
+        }
         if (bytes.length > settings.maxFileBytes()) {
             findings.error(Check.FILE_TOO_LARGE, fileName, null, null, null, null, "the file is "
                     + megabytes(bytes.length) + "; at most " + megabytes(settings.maxFileBytes()) + " is allowed");
@@ -127,6 +137,14 @@ public final class DatasetValidator {
 
     private ParsedPart readPart(DataFile file, TaskType taskType, Findings findings, int[] rowsLeft) {
         String part = file.partName();
+        if (part.length() > MAX_NAME_CHARS || file.fileName().length() > MAX_PATH_CHARS) {
+            findings.error(Check.NAME_TOO_LONG, part.substring(0, Math.min(part.length(), 40)) + "…", null, null, null, null,
+                    part.length() > MAX_NAME_CHARS
+                            ? "a part's name inside the archive is " + part.length() + " characters; at most " + MAX_NAME_CHARS + " are kept"
+                            : "a part's path inside the archive is " + file.fileName().length() + " characters; at most "
+                                    + MAX_PATH_CHARS + " are kept");
+            return null;
+        }
         String format = switch (file.extension()) {
             case "csv" -> "csv";
             case "jsonl" -> "jsonl";

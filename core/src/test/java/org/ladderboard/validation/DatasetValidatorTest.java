@@ -451,6 +451,19 @@ class DatasetValidatorTest {
             assertThat(error.line()).isEqualTo(1);
         }
 
+        /** Names past the stored columns were a 500 at submit; now they are a finding like any other. */
+        @Test
+        void aFileOrPartNameTooLongToStoreIsAnError() throws IOException {
+            String longName = "a".repeat(300);
+            only(validate(longName + ".csv", rows(3).getBytes(StandardCharsets.UTF_8), TaskType.CLASSIFICATION, ANY_SIZE)
+                    .report().errors(), "name_too_long");
+            byte[] upload = zip(Map.of("p".repeat(300) + ".csv", rows(3).getBytes(StandardCharsets.UTF_8)));
+            Finding error = only(validate("t.zip", upload, TaskType.CLASSIFICATION, ANY_SIZE).report().errors(), "name_too_long");
+            assertThat(error.message()).contains("300 characters");
+            assertThat(validate("a".repeat(251) + ".csv", rows(3).getBytes(StandardCharsets.UTF_8), TaskType.CLASSIFICATION,
+                    ANY_SIZE).report().errors()).isEmpty();
+        }
+
         @Test
         void zipBombStopsAtTheUnpackedLimit() throws IOException {
             byte[] zeros = new byte[5_000_000];
