@@ -41,6 +41,7 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresStarter.class);
     private static final String SUPERUSER = "postgres";
+    private static final Set<PosixFilePermission> OWNER_ONLY = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
@@ -105,15 +106,24 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
     static EmbeddedPostgres startIn(Path dataDir) {
         try {
             Files.createDirectories(dataDir.getParent());
+            // nothing under the app's data folder is for other local users: not the data, the password, or the programs
+            Files.setPosixFilePermissions(dataDir.getParent(), OWNER_ONLY);
             OrphanedPostmaster.stopIfAny(dataDir);
             boolean earlierVersion = Files.exists(dataDir.resolve("postgresql.conf")) && !Files.exists(passwordFile(dataDir));
             String password = earlierVersion ? newPassword() : readOrCreatePassword(dataDir);
             // a fresh directory per start: a socket path must stay short, and only this user may enter it
             Path socketDir = Files.createTempDirectory("ladderboard-pg-", OWNER_ONLY_DIR);
             socketDir.toFile().deleteOnExit();
+            // the server's programs are unpacked beside the data, owner-only: the library's default is a shared,
+            // world-writable temporary folder, where another local user could swap them before the next start
+            Path binaries = dataDir.resolveSibling("postgres-binaries");
+            if (!Files.isDirectory(binaries)) {
+                Files.createDirectory(binaries, OWNER_ONLY_DIR);
+            }
             log.info("Starting embedded PostgreSQL with data in {}", dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
+                    .setOverrideWorkingDirectory(binaries.toFile())
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -131,6 +141,8 @@ public class EmbeddedPostgresStarter implements ApplicationListener<ApplicationE
                         }
                     })
                     .start();
+            // the library opens its unpacking folder to everyone when it extracts; close it again
+            Files.setPosixFilePermissions(binaries, OWNER_ONLY);
             if (earlierVersion) {
                 migrate(postgres, dataDir, password);
             }

@@ -39,6 +39,13 @@ class EmbeddedPostgresAccessTest {
             }
             assertThat(Files.getPosixFilePermissions(EmbeddedPostgresStarter.passwordFile(data))).isEqualTo(OWNER_ONLY_FILE);
             assertThat(EmbeddedPostgresStarter.passwordFile(data)).startsWith(data.getParent());
+            // the programs it runs sit beside the data, where only this user can change them
+            Path binaries = data.resolveSibling("postgres-binaries");
+            assertThat(Files.getPosixFilePermissions(binaries)).isEqualTo(OWNER_ONLY_DIR);
+            assertThat(Files.getPosixFilePermissions(data.getParent())).isEqualTo(OWNER_ONLY_DIR);
+            try (var running = Files.list(binaries)) {
+                assertThat(running.anyMatch(p -> p.getFileName().toString().startsWith("PG-"))).isTrue();
+            }
         }
     }
 
