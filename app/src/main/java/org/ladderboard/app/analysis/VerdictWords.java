@@ -48,8 +48,12 @@ public class VerdictWords {
         if (!endsAgree) {
             return shape.label();
         }
+        // shapes are named by performance, as the prize named them; on a chart where lower is better the drawn curve
+        // is the mirror image, so say which way it is drawn
+        String drawn = !curve.lowerIsBetter() ? "" : valley ? " (drawn here as a peak: lower is better)"
+                : " (drawn here as a dip: lower is better)";
         return shape.label() + (valley ? ": worse up to " + at.model() + ", then better again at the largest model"
-                : ": better up to " + at.model() + ", then worse at the largest model");
+                : ": better up to " + at.model() + ", then worse at the largest model") + drawn;
     }
 
     /**

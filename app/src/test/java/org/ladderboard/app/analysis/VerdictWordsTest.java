@@ -95,6 +95,15 @@ class VerdictWordsTest {
         assertThat(words.evidence(c)).contains("The curve turns at micro-100k (accuracy 0.550)").contains("The largest model is the best.");
     }
 
+    /** Shapes are named by performance; on a loss chart an inverted U is drawn as a dip, and the words say so. */
+    @Test
+    void aTurnOnALowerIsBetterChartSaysWhichWayItIsDrawn() {
+        ScalingCurve c = curve("loss", new double[] {0.9, 0.6, 0.4, 0.8}, 1000, 0.3, 6);
+        assertThat(c.verdict().verdict()).isEqualTo("inverted_u");
+        assertThat(words.headline(c)).isEqualTo(
+                "Inverted U: better up to micro-300k, then worse at the largest model (drawn here as a dip: lower is better)");
+    }
+
     @Test
     void aBumpyCurveNamesWhereItChangesDirection() {
         ScalingCurve c = curve("accuracy", new double[] {0.62, 0.66, 0.58, 0.646}, 1000, 0.3, 9);
