@@ -15,6 +15,9 @@ public final class PartLabels {
     /** What a blind viewer sees instead of the upload's own file name. */
     public static final String BLIND_UPLOAD = "dataset";
 
+    /** How the validator quotes an archive entry: {@code entry 'name'}. */
+    private static final java.util.regex.Pattern IGNORED_ENTRY = java.util.regex.Pattern.compile("entry '[^']*'");
+
     private final boolean blind;
     /** real name → label, longest real name first so that replacing text never cuts a longer name in two. */
     private final Map<String, String> labels;
@@ -89,6 +92,7 @@ public final class PartLabels {
         for (Map.Entry<String, String> e : labels.entrySet()) {
             out = out.replace(e.getKey(), e.getValue());
         }
-        return out;
+        // entries of an archive that are not parts (notes, a README) are named by the validator too
+        return IGNORED_ENTRY.matcher(out).replaceAll("entry (name hidden)");
     }
 }
