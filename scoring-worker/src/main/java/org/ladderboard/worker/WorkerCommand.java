@@ -53,6 +53,13 @@ public final class WorkerCommand implements Runnable {
                 command.getErr().println("error: no such file: " + e.getMessage());
                 return 2;
             }
+            // a file that cannot be read or parsed, or a model that cannot load: say what and where, no stack trace
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                    || e instanceof tools.jackson.core.JacksonException || e instanceof IllegalStateException) {
+                String message = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+                command.getErr().println("error: " + message);
+                return 1;
+            }
             throw e;
         });
         if (line[0].equals("work")) {

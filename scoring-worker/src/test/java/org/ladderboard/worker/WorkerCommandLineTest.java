@@ -84,6 +84,19 @@ class WorkerCommandLineTest {
         assertThat(run("no-such-command").exit()).isEqualTo(2);
     }
 
+    /** A file that is not what it should be is the user's to fix: one line that says so, not a stack trace. */
+    @Test
+    void anUnreadableInputIsOneLineNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path garbage = Files.writeString(dir.resolve("case.json"), "{ not json");
+        Run verdict = run("verdict", "--in", garbage.toString());
+        assertThat(verdict.exit()).isEqualTo(1);
+        assertThat(verdict.err()).startsWith("error: ").doesNotContain("\tat ").hasLineCount(1);
+        Path data = Files.writeString(dir.resolve("d.csv"), "prompt,classes,answer_index\nHi,\"[' a', ' b']\",0\n");
+        Run noModel = run("score", "--model", dir.resolve("no-such-model").toString(), "--data", data.toString());
+        assertThat(noModel.exit()).isIn(1, 2);
+        assertThat(noModel.err()).startsWith("error: ").doesNotContain("\tat ");
+    }
+
     @Test
     void theWorkerNeedsItsOwnLaddersFileAndDatabase(@TempDir Path dir) throws Exception {
         // never the app's sources or its embedded database's postmaster.pid: a worker is told where they are
