@@ -80,6 +80,17 @@ class FirstUseTest extends IntegrationTest {
                 .doesNotContain("Something went wrong").doesNotContain("Try again;").contains("class=\"site-header\"");
     }
 
+    /** A display name past its 120 characters came back to the form with no word of why. */
+    @Test
+    void aTooLongDisplayNameIsSaidBesideTheField() throws Exception {
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/register")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("email", "long-name@first.example").param("displayName", "N".repeat(121))
+                        .param("password", PASSWORD).param("confirm", PASSWORD))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"displayName-error\"").contains("at most 120 characters");
+    }
+
     @Test
     void theFaviconIsServedAndLinked() throws Exception {
         HttpResponse<byte[]> icon = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico")).GET().build(),
