@@ -1,5 +1,6 @@
 package org.ladderboard.app.analysis;
 
+import org.ladderboard.analysis.ScalingCurve;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

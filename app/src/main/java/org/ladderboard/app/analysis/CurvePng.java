@@ -1,5 +1,6 @@
 package org.ladderboard.app.analysis;
 
+import org.ladderboard.analysis.ScalingCurve;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package org.ladderboard.app.analysis;
 
+import org.ladderboard.analysis.ScalingCurve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

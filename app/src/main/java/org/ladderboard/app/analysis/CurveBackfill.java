@@ -1,0 +1,73 @@
+package org.ladderboard.app.analysis;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.worker.queue.CurveStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores the curves of scored submissions that have none: those scored before curves were computed when scoring
+ * finishes, or by a worker of an older version. Every worker computes them itself (through {@link CurveStore}, the
+ * same code), so after an upgrade this catches up once and then finds nothing. Until it does, pages say the curve
+ * is being computed.
+ */
+@Component
+@ConditionalOnProperty(name = "ladderboard.curves.warm", havingValue = "true", matchIfMissing = true)
+class CurveBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(CurveBackfill.class);
+    private static final int BATCH = 10;
+
+    private final DataSource db;
+    private final CurveStore curves;
+
+    CurveBackfill(DataSource db, LadderRegistry ladders) {
+        this.db = db;
+        this.curves = new CurveStore(ladders.all());
+    }
+
+    @Scheduled(initialDelayString = "${ladderboard.curves.warm-delay-ms:5000}", fixedDelayString = "${ladderboard.curves.warm-delay-ms:5000}")
+    void backfill() {
+        try {
+            int stored;
+            do {
+                stored = batch();
+                if (stored > 0) {
+                    log.info("Stored the curves of {} scored submissions that had none", stored);
+                }
+            } while (stored == BATCH);
+        } catch (SQLException | RuntimeException e) {
+            // the database may be away; the next run catches up
+            log.warn("Curve backfill skipped: {}", e.toString());
+        }
+    }
+
+    /** One transaction: up to {@link #BATCH} submissions, locked so another instance skips them. */
+    int batch() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Long> ids = CurveStore.scoredWithoutCurves(c, BATCH);
+                for (long id : ids) {
+                    curves.storeIfScored(c, id);
+                }
+                c.commit();
+                return ids.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}

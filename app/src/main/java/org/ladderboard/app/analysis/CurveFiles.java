@@ -1,0 +1,34 @@
+package org.ladderboard.app.analysis;
+
+import org.ladderboard.analysis.ScalingCurve;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** One stored curve found by ladder and metric, drawn as the downloads draw it. */
+@Service
+class CurveFiles {
+
+    private final LadderAnalysis analysis;
+    private final CurveChart chart;
+    private final CurvePng png;
+
+    CurveFiles(LadderAnalysis analysis, CurveChart chart, CurvePng png) {
+        this.analysis = analysis;
+        this.chart = chart;
+        this.png = png;
+    }
+
+    Optional<ScalingCurve> curve(long submissionId, String taskType, String ladder, String metric) {
+        return analysis.curves(submissionId, taskType).stream()
+                .filter(c -> c.ladder().equals(ladder) && c.view().equals(metric)).findFirst();
+    }
+
+    String svg(ScalingCurve curve) {
+        return chart.svg(curve);
+    }
+
+    byte[] png(ScalingCurve curve) {
+        return png.png(curve);
+    }
+}

@@ -1,0 +1,75 @@
+package org.ladderboard.app.analysis;
+
+import java.util.List;
+
+import org.ladderboard.analysis.ScalingCurve;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the stored curves ({@code ladder_curve}). They are written only by the queue's {@code CurveStore}, in the
+ * transaction that makes a submission SCORED, and deleted when it is scored again: a stored curve is always fresh.
+ */
+@Repository
+class CurveRepository {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    CurveRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The whole-submission curves, by ladder. */
+    List<ScalingCurve> whole(long submissionId) {
+        return jdbc.sql("select curve::text from ladder_curve where submission_id = ? and position('|' in view) = 0 order by ladder")
+                .param(submissionId).query(String.class).list().stream().map(CurveRepository::parse).toList();
+    }
+
+    /** Each part's curves, in the parts' order, then by ladder. */
+    List<ScalingCurve> ofParts(long submissionId) {
+        return jdbc.sql("""
+                        select c.curve::text from ladder_curve c
+                        join submission_part p on p.submission_id = c.submission_id and c.view like '%|part ' || p.id
+                        where c.submission_id = ? order by p.position, c.ladder""")
+                .param(submissionId).query(String.class).list().stream().map(CurveRepository::parse).toList();
+    }
+
+    /** True while a scored submission's curves are not stored yet (scored before curves were stored this way). */
+    boolean beingComputed(long submissionId) {
+        return jdbc.sql("select count(*) from submission where id = ? and status = 'SCORED' and curves_at is null")
+                .param(submissionId).query(Integer.class).single() > 0
+                && jdbc.sql("select count(*) from ladder_curve where submission_id = ?").param(submissionId)
+                .query(Integer.class).single() == 0;
+    }
+
+    /** The ids of a round's scored submissions still without curves. */
+    List<Long> beingComputedIn(long roundId) {
+        return jdbc.sql("""
+                        select s.id from submission s where s.round_id = ? and s.status = 'SCORED' and s.curves_at is null
+                          and not exists (select 1 from ladder_curve c where c.submission_id = s.id)""")
+                .param(roundId).query(Long.class).list();
+    }
+
+    /** The stored whole-submission curves of a round's scored submissions, for the leaderboard, without parsing them. */
+    List<LadderAnalysis.Summary> summaries(long roundId) {
+        return jdbc.sql("""
+                        select c.submission_id, c.ladder, c.view, c.verdict, c.strength, c.drop_best_to_largest,
+                               (c.curve ->> 'lowerIsBetter')::boolean, jsonb_path_query_array(c.curve, '$.points[*].mean')::text
+                        from ladder_curve c join submission s on s.id = c.submission_id
+                        where s.round_id = ? and s.status = 'SCORED' and position('|' in c.view) = 0
+                        order by c.submission_id, c.ladder""")
+                .param(roundId)
+                .query((rs, n) -> new LadderAnalysis.Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6) == null ? Double.NaN : rs.getDouble(6), rs.getBoolean(7),
+                        JSON.readValue(rs.getString(8), double[].class)))
+                .list();
+    }
+
+    private static ScalingCurve parse(String json) {
+        return JSON.readValue(json, ScalingCurve.class);
+    }
+}
