@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "ladderboard.curves.warm", havingValue = "true", matchIfMissing = true)
-class CurveBackfill {
+public class CurveBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(CurveBackfill.class);
     private static final int BATCH = 10;
@@ -36,7 +36,7 @@ class CurveBackfill {
     }
 
     @Scheduled(initialDelayString = "${ladderboard.curves.warm-delay-ms:5000}", fixedDelayString = "${ladderboard.curves.warm-delay-ms:5000}")
-    void backfill() {
+    public void backfill() {
         try {
             int stored;
             do {

@@ -1,10 +1,14 @@
 package org.ladderboard.app.analysis;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.ladderboard.analysis.ScalingCurve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CurveRepository {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(CurveRepository.class);
 
     private final JdbcClient jdbc;
 
@@ -26,7 +31,7 @@ class CurveRepository {
     /** The whole-submission curves, by ladder. */
     List<ScalingCurve> whole(long submissionId) {
         return jdbc.sql("select curve::text from ladder_curve where submission_id = ? and position('|' in view) = 0 order by ladder")
-                .param(submissionId).query(String.class).list().stream().map(CurveRepository::parse).toList();
+                .param(submissionId).query(String.class).list().stream().flatMap(CurveRepository::parse).toList();
     }
 
     /** Each part's curves, in the parts' order, then by ladder. */
@@ -35,7 +40,7 @@ class CurveRepository {
                         select c.curve::text from ladder_curve c
                         join submission_part p on p.submission_id = c.submission_id and c.view like '%|part ' || p.id
                         where c.submission_id = ? order by p.position, c.ladder""")
-                .param(submissionId).query(String.class).list().stream().map(CurveRepository::parse).toList();
+                .param(submissionId).query(String.class).list().stream().flatMap(CurveRepository::parse).toList();
     }
 
     /** True while a scored submission's curves are not stored yet (scored before curves were stored this way). */
@@ -69,7 +74,13 @@ class CurveRepository {
                 .list();
     }
 
-    private static ScalingCurve parse(String json) {
-        return JSON.readValue(json, ScalingCurve.class);
+    /** A stored curve this version cannot read (written by hand, or by another version) is left out, not a 500. */
+    private static Stream<ScalingCurve> parse(String json) {
+        try {
+            return Stream.of(JSON.readValue(json, ScalingCurve.class));
+        } catch (JacksonException e) {
+            log.warn("A stored curve could not be read and is not shown: {}", e.getOriginalMessage());
+            return Stream.empty();
+        }
     }
 }
