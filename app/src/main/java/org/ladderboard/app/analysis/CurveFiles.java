@@ -11,12 +11,10 @@ class CurveFiles {
 
     private final LadderAnalysis analysis;
     private final CurveChart chart;
-    private final CurvePng png;
 
-    CurveFiles(LadderAnalysis analysis, CurveChart chart, CurvePng png) {
+    CurveFiles(LadderAnalysis analysis, CurveChart chart) {
         this.analysis = analysis;
         this.chart = chart;
-        this.png = png;
     }
 
     Optional<ScalingCurve> curve(long submissionId, String taskType, String ladder, String metric) {
@@ -29,6 +27,6 @@ class CurveFiles {
     }
 
     byte[] png(ScalingCurve curve) {
-        return png.png(curve);
+        return chart.png(curve);
     }
 }

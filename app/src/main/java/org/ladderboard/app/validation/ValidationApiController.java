@@ -63,7 +63,7 @@ class ValidationApiController {
         TaskType type = TaskType.fromId(taskType)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, unknown(taskType)));
         ValidationReport report = check(file, type);
-        ModelAndView fragment = new ModelAndView("fragments/report :: report(${report})", Map.of("report", report));
+        ModelAndView fragment = new ModelAndView("fragments/report :: report(report=${report})", Map.of("report", report));
         fragment.setStatus(report.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
         return fragment;
     }
