@@ -18,7 +18,6 @@ import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.submission.Cause;
 import org.ladderboard.dataset.TaskType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,7 +61,7 @@ public class Leaderboard {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final LeaderboardRepository repository;
     private final LadderAnalysis analysis;
 
     /**
@@ -77,8 +76,8 @@ public class Leaderboard {
         return viewer.getRole() != org.ladderboard.app.account.Role.CONTESTANT || round.isLeaderboardRevealed();
     }
 
-    public Leaderboard(JdbcClient jdbc, LadderAnalysis analysis) {
-        this.jdbc = jdbc;
+    Leaderboard(LeaderboardRepository repository, LadderAnalysis analysis) {
+        this.repository = repository;
         this.analysis = analysis;
     }
 
@@ -135,7 +134,7 @@ public class Leaderboard {
      * submission whose curves are still being computed cannot hold up the build, nor the requests waiting for it.
      */
     private Snapshot snapshot(Round round) {
-        String version = version(round.getId());
+        String version = repository.version(round.getId());
         Snapshot current = snapshots.get(round.getId());
         if (current != null && current.version().equals(version)) {
             return current;
@@ -151,28 +150,13 @@ public class Leaderboard {
         }
     }
 
-    private String version(long roundId) {
-        return jdbc.sql("""
-                        select (select count(*) || '/' || coalesce(max(updated_at)::text, '') from submission
-                                where round_id = ? and status = 'SCORED')
-                            || '|' || (select count(*) || '/' || coalesce(max(c.computed_at)::text, '')
-                                       from ladder_curve c join submission s on s.id = c.submission_id where s.round_id = ?)""")
-                .params(roundId, roundId).query(String.class).single();
-    }
-
     private List<Row> build(long roundId) {
-        record Scored(long id, String name, String cause, String taskType, int examples) {
-        }
-        List<Scored> scored = jdbc.sql("select id, task_name, cause, task_type, example_count from submission "
-                        + "where round_id = ? and status = 'SCORED' order by id")
-                .param(roundId)
-                .query((rs, n) -> new Scored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .list();
+        List<LeaderboardRepository.Scored> scored = repository.scored(roundId);
         Map<Long, List<LadderAnalysis.Summary>> stored = analysis.summaries(roundId).stream()
                 .collect(Collectors.groupingBy(LadderAnalysis.Summary::submissionId));
         Set<Long> beingComputed = analysis.beingComputedIn(roundId);
         List<Row> rows = new ArrayList<>();
-        for (Scored s : scored) {
+        for (LeaderboardRepository.Scored s : scored) {
             String headline = ScalingCurve.views(s.taskType()).get(0);
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (LadderAnalysis.Summary c : stored.getOrDefault(s.id(), List.of())) {
