@@ -80,6 +80,27 @@ class CurvesWhenScoredTest {
         assertThat(fixture.strings("select (curves_at is null)::text from submission where id = ?", submission)).containsExactly("true");
     }
 
+    @Test
+    void aWorkerThatDoesNotKnowTheLadderLeavesTheCurvesToTheBackfill() throws Exception {
+        int n = 40;
+        long submission = fixture.submission(n, List.of("micro-40k", "micro-1m"), null);
+        JobQueue queue = new JobQueue(fixture.db);
+        ScoreStore store = new ScoreStore(fixture.db, queue, new CurveStore(List.of()));
+        score(queue, store, 0, n);
+        score(queue, store, 1, n);
+        assertThat(fixture.strings("select status from submission where id = ?", submission)).containsExactly("SCORED");
+        assertThat(fixture.strings("select (curves_at is null)::text from submission where id = ?", submission))
+                .as("not marked computed, so the app's backfill computes them").containsExactly("true");
+        try (var c = fixture.db.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(CurveStore.scoredWithoutCurves(c, 10)).contains(submission);
+            assertThat(new CurveStore(List.of(QueueFixture.MICRO)).storeIfScored(c, submission)).isTrue();
+            c.commit();
+        }
+        assertThat(fixture.strings("select view from ladder_curve where submission_id = ? order by view", submission))
+                .containsExactly("accuracy", "loss");
+    }
+
     private long accountOf(long submission) throws Exception {
         return Long.parseLong(fixture.strings("select account_id::text from submission where id = ?", submission).get(0));
     }

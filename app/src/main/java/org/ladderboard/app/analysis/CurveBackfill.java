@@ -15,10 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the curves of scored submissions that have none: those scored before curves were computed when scoring
- * finishes, or by a worker of an older version. Every worker computes them itself (through {@link CurveStore}, the
- * same code), so after an upgrade this catches up once and then finds nothing. Until it does, pages say the curve
- * is being computed.
+ * Stores the curves of scored submissions whose curves were not computed in full ({@code curves_at} unset): those
+ * scored before curves were computed when scoring finishes, by a worker of an older version, or by a worker that is
+ * not configured with every ladder of the submission. Workers compute curves themselves (through {@link CurveStore},
+ * the same code), so this normally finds nothing. Until it has run, pages say the curve is being computed.
  */
 @Component
 @ConditionalOnProperty(name = "ladderboard.curves.warm", havingValue = "true", matchIfMissing = true)
@@ -42,7 +42,7 @@ public class CurveBackfill {
             do {
                 stored = batch();
                 if (stored > 0) {
-                    log.info("Stored the curves of {} scored submissions that had none", stored);
+                    log.info("Stored the curves of {} scored submissions", stored);
                 }
             } while (stored == BATCH);
         } catch (SQLException | RuntimeException e) {

@@ -34,7 +34,7 @@ public class CurvePages {
         return new Shown(curves.stream().map(this::view).toList(),
                 words.generality(curves, ScalingCurve.views(taskType).get(0)),
                 analysis.partCurves(submissionId, taskType).stream().map(c -> view(c.withPart(partName.apply(c.part())))).toList(),
-                curves.isEmpty() && analysis.beingComputed(submissionId));
+                analysis.beingComputed(submissionId));
     }
 
     private CurveView view(ScalingCurve curve) {

@@ -43,19 +43,16 @@ class CurveRepository {
                 .param(submissionId).query(String.class).list().stream().flatMap(CurveRepository::parse).toList();
     }
 
-    /** True while a scored submission's curves are not stored yet (scored before curves were stored this way). */
+    /** True while a scored submission's curves are not all stored yet: the one freshness rule ({@code curves_at}). */
     boolean beingComputed(long submissionId) {
         return jdbc.sql("select count(*) from submission where id = ? and status = 'SCORED' and curves_at is null")
-                .param(submissionId).query(Integer.class).single() > 0
-                && jdbc.sql("select count(*) from ladder_curve where submission_id = ?").param(submissionId)
-                .query(Integer.class).single() == 0;
+                .param(submissionId).query(Integer.class).single() > 0;
     }
 
     /** The ids of a round's scored submissions still without curves. */
     List<Long> beingComputedIn(long roundId) {
         return jdbc.sql("""
-                        select s.id from submission s where s.round_id = ? and s.status = 'SCORED' and s.curves_at is null
-                          and not exists (select 1 from ladder_curve c where c.submission_id = s.id)""")
+                        select id from submission where round_id = ? and status = 'SCORED' and curves_at is null""")
                 .param(roundId).query(Long.class).list();
     }
 

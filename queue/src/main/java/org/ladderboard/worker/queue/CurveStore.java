@@ -41,7 +41,9 @@ public final class CurveStore {
 
     /**
      * If the submission is SCORED (as seen inside {@code c}'s transaction), replaces its curves with ones computed
-     * from its stored scores and marks them computed; otherwise does nothing. Returns whether it computed.
+     * from its stored scores; otherwise does nothing. Marks them computed ({@code curves_at}) only when it knew every
+     * ladder the submission was scored on: a worker configured with fewer ladders leaves the rest to the app's
+     * backfill. Returns whether the curves are now complete.
      */
     public boolean storeIfScored(Connection c, long submissionId) throws SQLException {
         Optional<String> taskType = strings(c, "scored_submission", submissionId).stream().findFirst();
@@ -57,10 +59,12 @@ public final class CurveStore {
                 parts.add(new Part(rs.getLong(1), rs.getString(2)));
             }
         }
+        boolean complete = true;
         for (String name : strings(c, "curve_ladders", submissionId)) {
             Ladder ladder = ladders.get(name);
             if (ladder == null) {
-                continue; // a ladder no longer configured: its scores stay, without a curve
+                complete = false; // not one of this process's ladders
+                continue;
             }
             for (String view : ScalingCurve.views(taskType.get())) {
                 Optional<ScalingCurve> whole = curve(c, submissionId, ladder, view, null, null);
@@ -75,11 +79,13 @@ public final class CurveStore {
                 }
             }
         }
-        JobQueue.update(c, "mark_curves_computed", submissionId);
-        return true;
+        if (complete) {
+            JobQueue.update(c, "mark_curves_computed", submissionId);
+        }
+        return complete;
     }
 
-    /** Scored submissions whose curves were never computed (stored before this rule), at most {@code limit}. */
+    /** Scored submissions whose curves were never computed in full, at most {@code limit}, locked for {@code c}. */
     public static List<Long> scoredWithoutCurves(Connection c, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = JobQueue.prepare(c, "scored_without_curves", limit); ResultSet rs = ps.executeQuery()) {

@@ -288,7 +288,7 @@ on conflict (submission_id, ladder, model) do update set
 -- ---------------------------------------------------------------------------------------------------------------
 -- Scaling curves: computed once, in the transaction that makes a submission SCORED (and for scored submissions
 -- that have none, e.g. after an upgrade); pages only read them. A re-score deletes them (drop_jobs_and_results).
--- A submission's stored curves are fresh exactly when it is SCORED and has its curves_at.
+-- The one freshness rule: a SCORED submission's stored curves are current exactly when its curves_at is set.
 -- ---------------------------------------------------------------------------------------------------------------
 
 -- name: scored_submission
@@ -297,13 +297,11 @@ on conflict (submission_id, ladder, model) do update set
 select task_type from submission where id = ? and status = 'SCORED';
 
 -- name: scored_without_curves
--- Scored submissions whose curves were never computed, oldest first, locked for the caller's transaction (another
+-- Scored submissions whose curves were never computed in full (scored before curves were stored this way, or by a
+-- worker that does not know all of their ladders), oldest first, locked for the caller's transaction (another
 -- instance skips them).
 -- limit
-select s.id from submission s
-where s.status = 'SCORED' and s.curves_at is null
-  and not exists (select 1 from ladder_curve c where c.submission_id = s.id)
-order by s.id limit ? for update of s skip locked;
+select id from submission where status = 'SCORED' and curves_at is null order by id limit ? for update skip locked;
 
 -- name: curve_ladders
 -- submission
