@@ -1,12 +1,5 @@
 package org.ladderboard.app.analysis;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-
-import javax.sql.DataSource;
-
-import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.worker.queue.CurveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +20,10 @@ public class CurveBackfill {
     private static final Logger log = LoggerFactory.getLogger(CurveBackfill.class);
     private static final int BATCH = 10;
 
-    private final DataSource db;
-    private final CurveStore curves;
+    private final CurveRepository curves;
 
-    CurveBackfill(DataSource db, LadderRegistry ladders) {
-        this.db = db;
-        this.curves = new CurveStore(ladders.all());
+    CurveBackfill(CurveRepository curves) {
+        this.curves = curves;
     }
 
     @Scheduled(initialDelayString = "${ladderboard.curves.warm-delay-ms:5000}", fixedDelayString = "${ladderboard.curves.warm-delay-ms:5000}")
@@ -40,34 +31,14 @@ public class CurveBackfill {
         try {
             int stored;
             do {
-                stored = batch();
+                stored = curves.storeMissing(BATCH);
                 if (stored > 0) {
                     log.info("Stored the curves of {} scored submissions", stored);
                 }
             } while (stored == BATCH);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // the database may be away; the next run catches up
             log.warn("Curve backfill skipped: {}", e.toString());
-        }
-    }
-
-    /** One transaction: up to {@link #BATCH} submissions, locked so another instance skips them. */
-    int batch() throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Long> ids = CurveStore.scoredWithoutCurves(c, BATCH);
-                for (long id : ids) {
-                    curves.storeIfScored(c, id);
-                }
-                c.commit();
-                return ids.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
         }
     }
 }

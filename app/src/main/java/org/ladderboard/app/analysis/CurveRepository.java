@@ -1,11 +1,17 @@
 package org.ladderboard.app.analysis;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.ladderboard.analysis.ScalingCurve;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.worker.queue.CurveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.JacksonException;
@@ -13,8 +19,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the stored curves ({@code ladder_curve}). They are written only by the queue's {@code CurveStore}, in the
- * transaction that makes a submission SCORED, and deleted when it is scored again: a stored curve is always fresh.
+ * The stored curves ({@code ladder_curve}): written only by the queue's {@link CurveStore}, in the transaction that
+ * makes a submission SCORED (or, for submissions scored without them, by {@link #storeMissing}), and deleted when it
+ * is scored again. A scored submission's curves are current exactly when its {@code curves_at} is set.
  */
 @Repository
 class CurveRepository {
@@ -23,9 +30,25 @@ class CurveRepository {
     private static final Logger log = LoggerFactory.getLogger(CurveRepository.class);
 
     private final JdbcClient jdbc;
+    private final DataSource db;
+    private final CurveStore store;
 
-    CurveRepository(JdbcClient jdbc) {
+    CurveRepository(JdbcClient jdbc, DataSource db, LadderRegistry ladders) {
         this.jdbc = jdbc;
+        this.db = db;
+        this.store = new CurveStore(ladders.all());
+    }
+
+    /**
+     * Stores, through the queue's {@link CurveStore} (the one computer of curves, with every ladder of the app), the
+     * curves of up to {@code limit} scored submissions whose curves were not computed in full. Returns how many.
+     */
+    int storeMissing(int limit) {
+        try {
+            return store.storeMissing(db, limit);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("could not store the missing curves", e);
+        }
     }
 
     /** The whole-submission curves, by ladder. */

@@ -4,34 +4,26 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ladderboard.app.account.Account;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /** Every organizer and judge decision (reveals, winners, retries, cancellations, overrides, accounts), in order. */
-@Repository
+@Service
 public class AuditLog {
 
     public record Event(Instant at, String actor, String action, String subject, String detail) {
     }
 
-    private final JdbcClient jdbc;
+    private final AuditEventRepository events;
 
-    public AuditLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditLog(AuditEventRepository events) {
+        this.events = events;
     }
 
     public void record(Account actor, String action, String subject, String detail) {
-        jdbc.sql("insert into audit_event (actor_id, action, subject, detail) values (?, ?, ?, ?)")
-                .params(actor == null ? null : actor.getId(), action, subject, detail == null ? "" : detail).update();
+        events.insert(actor == null ? null : actor.getId(), action, subject, detail == null ? "" : detail);
     }
 
     public List<Event> latest(int limit) {
-        return jdbc.sql("""
-                        select e.at, coalesce(a.email, 'system'), e.action, e.subject, e.detail
-                        from audit_event e left join account a on a.id = e.actor_id order by e.id desc limit ?""")
-                .param(limit)
-                .query((rs, n) -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
+        return events.latest(limit);
     }
 }

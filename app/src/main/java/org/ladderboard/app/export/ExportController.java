@@ -1,6 +1,5 @@
 package org.ladderboard.app.export;
 
-
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.round.Round;
@@ -16,42 +15,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Organizers pick winners and download what announcing and releasing them needs; the audit log shows every decision. */
+/** Organizers download what announcing and releasing a round's winners needs, at once or prepared in the background. */
 @Controller
 class ExportController {
 
     private final RoundRepository rounds;
     private final Exports exports;
-    private final Winners winners;
     private final CurrentAccount currentAccount;
     private final AuditLog audit;
     private final ExportJobs jobs;
 
-    ExportController(RoundRepository rounds, Exports exports, Winners winners, CurrentAccount currentAccount, AuditLog audit,
-                     ExportJobs jobs) {
+    ExportController(RoundRepository rounds, Exports exports, CurrentAccount currentAccount, AuditLog audit, ExportJobs jobs) {
         this.rounds = rounds;
         this.exports = exports;
-        this.winners = winners;
         this.currentAccount = currentAccount;
         this.audit = audit;
         this.jobs = jobs;
-    }
-
-    @PostMapping("/organizer/rounds/{id}/winners")
-    String choose(@PathVariable long id, @RequestParam long submission, @RequestParam String tier,
-                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
-                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        if (!tier.equals("none") && PrizeTier.fromId(tier).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-        if (!winners.choose(round(id).getId(), submission, tier, currentAccount.require())) {
-            redirect.addFlashAttribute("message", tier.equals("none")
-                    ? "submission " + submission + " was not a winner: nothing changed"
-                    : "submission " + submission + " is not a scored submission of this round: no winner was set");
-        }
-        // back to the page the organizer was on, at the row just set
-        return "redirect:/leaderboard?page=" + page + "&size=" + size + "#row-" + submission;
     }
 
     @GetMapping("/organizer/rounds/{id}/export/{what}")
@@ -68,7 +49,7 @@ class ExportController {
 
     /** Starts an export in the background; the exports page lists it and offers the file when ready. */
     @PostMapping("/organizer/rounds/{id}/exports")
-    String startExport(@PathVariable long id, @RequestParam String kind, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    String startExport(@PathVariable long id, @RequestParam String kind, RedirectAttributes redirect) {
         if (!Exports.KINDS.contains(kind)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -81,7 +62,7 @@ class ExportController {
     @GetMapping("/organizer/exports")
     String exportsPage(Model model) {
         model.addAttribute("jobs", jobs.latest());
-        return "organizer/exports";
+        return "export/exports";
     }
 
     @GetMapping("/organizer/exports/{job}")
@@ -90,12 +71,6 @@ class ExportController {
         String kind = (String) file[0];
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(Exports.contentType(kind)))
                 .header("Content-Disposition", "attachment; filename=\"export-" + job + "-" + kind + "\"").body((byte[]) file[1]);
-    }
-
-    @GetMapping("/organizer/audit")
-    String auditLog(Model model) {
-        model.addAttribute("events", audit.latest(500));
-        return "organizer/audit";
     }
 
     private Round round(long id) {

@@ -15,6 +15,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.analysis.ScalingCurve;
+import org.ladderboard.app.award.Winners;
+import org.ladderboard.app.export.ExportRepository.Task;
 import org.ladderboard.app.judging.Reviews;
 import org.ladderboard.app.judging.Rubric;
 import org.ladderboard.app.leaderboard.Leaderboard;
@@ -22,9 +24,6 @@ import org.ladderboard.app.round.Round;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.worker.queue.ExampleTable;
 import org.ladderboard.worker.queue.ScoreRecord;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -41,16 +40,14 @@ public class Exports {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final ExportRepository store;
     private final Winners winners;
     private final Leaderboard leaderboard;
     private final LadderAnalysis analysis;
     private final Reviews reviews;
 
-    public Exports(JdbcClient jdbc, JdbcTemplate template, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews) {
-        this.jdbc = jdbc;
-        this.template = template;
+    Exports(ExportRepository store, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews) {
+        this.store = store;
         this.winners = winners;
         this.leaderboard = leaderboard;
         this.analysis = analysis;
@@ -83,29 +80,10 @@ public class Exports {
         return kind.endsWith(".zip") ? "application/zip" : kind.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
     }
 
-    private record Task(long id, String name, String author, String email, String cause, String taskType, int examples,
-                        String description, String whyImportant, String whyInverse, String generation, String expertise,
-                        String shots, String status) {
-    }
-
-    private List<Task> tasks(long roundId, boolean winnersOnly) {
-        return jdbc.sql("""
-                        select s.id, s.task_name, a.display_name, a.email, s.cause, s.task_type, s.example_count, s.description,
-                               s.why_important, s.why_inverse, s.generation_procedure, s.label_expertise, s.shots, s.status
-                        from submission s join account a on a.id = s.account_id
-                        where s.round_id = ? and (not ? or s.id in (select submission_id from winner where round_id = ?))
-                        order by s.id""")
-                .params(roundId, winnersOnly, roundId)
-                .query((rs, n) -> new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getString(14)))
-                .list();
-    }
-
     public void winnersCsv(Round round, Writer out) throws IOException {
         Map<Long, String> tiers = winners.of(round.getId());
         Map<Long, Task> byId = new LinkedHashMap<>();
-        tasks(round.getId(), true).forEach(t -> byId.put(t.id(), t));
+        store.tasks(round.getId(), true).forEach(t -> byId.put(t.id(), t));
         try (SafeCsv csv = new SafeCsv(out, List.of("tier", "submission_id", "task_name", "author", "email", "cause", "task_type", "examples"))) {
             for (Map.Entry<Long, String> w : tiers.entrySet()) {
                 Task t = byId.get(w.getKey());
@@ -117,7 +95,7 @@ public class Exports {
     public void winnersJson(Round round, Writer out) throws IOException {
         Map<Long, String> tiers = winners.of(round.getId());
         Map<Long, Task> byId = new LinkedHashMap<>();
-        tasks(round.getId(), true).forEach(t -> byId.put(t.id(), t));
+        store.tasks(round.getId(), true).forEach(t -> byId.put(t.id(), t));
         List<Map<String, Object>> list = new ArrayList<>();
         for (Map.Entry<Long, String> w : tiers.entrySet()) {
             Task t = byId.get(w.getKey());
@@ -164,14 +142,8 @@ public class Exports {
         try (SafeCsv csv = new SafeCsv(out, List.of("submission_id", "task_name", "author", "email", "status", "cause", "task_type",
                 "shots", "examples", "description", "why_important", "why_inverse", "generation_procedure", "label_expertise",
                 "ladder", "model", "parameters", "mean_loss", "accuracy", "option_mass", "mean_logodds_difference", "truncated", "errors"))) {
-            for (Task t : tasks(round.getId(), false)) {
-                List<Object[]> results = jdbc.sql("""
-                                select ladder, model, model_parameters, mean_loss, accuracy, option_mass, mean_logodds, truncated, errors
-                                from model_result where submission_id = ? order by ladder, model_parameters""")
-                        .param(t.id())
-                        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4),
-                                rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getInt(8), rs.getInt(9)})
-                        .list();
+            for (Task t : store.tasks(round.getId(), false)) {
+                List<Object[]> results = store.modelResults(t.id());
                 if (results.isEmpty()) {
                     results = List.<Object[]>of(new Object[] {"", "", "", "", "", "", "", "", ""});
                 }
@@ -190,13 +162,11 @@ public class Exports {
     public void releaseBundle(Round round, OutputStream out) throws IOException {
         Map<Long, String> tiers = winners.of(round.getId());
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Task t : tasks(round.getId(), true)) {
+            for (Task t : store.tasks(round.getId(), true)) {
                 String folder = String.format(Locale.ROOT, "%s-%d-%s/", tiers.get(t.id()), t.id(), slug(t.name()));
-                List<Object[]> parts = jdbc.sql("select file_name, content from submission_part where submission_id = ? order by position")
-                        .param(t.id()).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).list();
-                for (Object[] part : parts) {
-                    zip.putNextEntry(new ZipEntry(folder + "data/" + safeName((String) part[0])));
-                    zip.write((byte[]) part[1]);
+                for (ExportRepository.Part part : store.parts(t.id())) {
+                    zip.putNextEntry(new ZipEntry(folder + "data/" + safeName(part.fileName())));
+                    zip.write(part.content());
                     zip.closeEntry();
                 }
                 zip.putNextEntry(new ZipEntry(folder + "datasheet.md"));
@@ -213,12 +183,10 @@ public class Exports {
 
     /** One line per example: its columns, then every model's outputs as {@code <model>_<field>} columns. */
     void labelledData(long submissionId, Writer out) throws IOException {
-        List<String> ladders = jdbc.sql("select distinct ladder from example_score where submission_id = ?")
-                .param(submissionId).query(String.class).list();
+        List<String> ladders = store.scoredLadders(submissionId);
         boolean prefixLadder = ladders.size() > 1;
         Map<Long, Map<String, Object>> lines = new LinkedHashMap<>();
-        for (ExampleTable.Stored stored : template.execute(
-                (ConnectionCallback<List<ExampleTable.Stored>>) c -> ExampleTable.all(c, submissionId))) {
+        for (ExampleTable.Stored stored : store.examples(submissionId)) {
             Example e = stored.example();
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("index", stored.position());
@@ -232,17 +200,11 @@ public class Exports {
             e.extra().forEach(line::putIfAbsent);
             lines.put(stored.id(), line);
         }
-        jdbc.sql("""
-                        select s.example_id, s.ladder, s.model, s.record::text
-                        from example_score s join scoring_job j on j.submission_id = s.submission_id and j.ladder = s.ladder
-                             and j.model = s.model
-                        where s.submission_id = ? order by s.ladder, j.model_parameters""")
-                .param(submissionId)
-                .query(rs -> {
-                    Map<String, Object> line = lines.get(rs.getLong(1));
-                    String p = (prefixLadder ? rs.getString(2) + "/" : "") + rs.getString(3) + "_";
-                    ScoreRecord.parse(rs.getString(4)).properties().forEach(f -> line.put(p + f.getKey(), f.getValue()));
-                });
+        store.forEachScore(submissionId, (exampleId, ladder, model, record) -> {
+            Map<String, Object> line = lines.get(exampleId);
+            String p = (prefixLadder ? ladder + "/" : "") + model + "_";
+            ScoreRecord.parse(record).properties().forEach(f -> line.put(p + f.getKey(), f.getValue()));
+        });
         for (Map<String, Object> line : lines.values()) {
             out.write(JSON.writeValueAsString(line));
             out.write('\n');
@@ -266,8 +228,7 @@ public class Exports {
                     c.verdict().verdict(), c.verdict().strength() == null ? "" : c.verdict().strength(), c.verdict().beta(),
                     c.verdict().betaInterval()[0], c.verdict().betaInterval()[1], c.examples()));
         }
-        Reviews.Summary summary = reviews.summaries(jdbc.sql("select round_id from submission where id = ?").param(t.id())
-                .query(Long.class).single()).get(t.id());
+        Reviews.Summary summary = reviews.summaries(store.roundOf(t.id())).get(t.id());
         md.append("\n## Rubric (mean of judges' scores, 1–5)\n\n");
         if (summary == null || summary.reviews() == 0) {
             md.append("No reviews.\n");

@@ -4,7 +4,7 @@ import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.audit.AuditLog;
-import org.ladderboard.app.export.Winners;
+import org.ladderboard.app.award.Winners;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
 import org.ladderboard.app.round.RoundService;

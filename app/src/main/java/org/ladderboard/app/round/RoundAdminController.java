@@ -48,7 +48,7 @@ class RoundAdminController {
         model.addAttribute("rounds", rounds.findAll().stream().sorted((a, b) -> b.getOpensAt().compareTo(a.getOpensAt())).toList());
         model.addAttribute("ladders", ladders.all().stream().map(Ladder::name).toList());
         model.addAttribute("editing", edit == null ? null : rounds.findById(edit).orElse(null));
-        return "organizer/rounds";
+        return "round/rounds";
     }
 
     @PostMapping("/organizer/rounds")

@@ -7,19 +7,18 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.ladderboard.app.account.Account;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
 public class RoundService {
 
     private final RoundRepository rounds;
-    private final JdbcClient jdbc;
+    private final QuotaRepository quotas;
     private final Clock clock;
 
-    public RoundService(RoundRepository rounds, JdbcClient jdbc, Optional<Clock> clock) {
+    public RoundService(RoundRepository rounds, QuotaRepository quotas, Optional<Clock> clock) {
         this.rounds = rounds;
-        this.jdbc = jdbc;
+        this.quotas = quotas;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -39,19 +38,8 @@ public class RoundService {
     public Quota quota(Round round, Account account) {
         Instant dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant resetsAt = dayStart.plusSeconds(24 * 3600);
-        int used = jdbc.sql("""
-                        select count(*) from submission
-                        where account_id = :account and round_id = :round and created_at >= :since""")
-                .param("account", account.getId()).param("round", round.getId()).param("since", java.sql.Timestamp.from(dayStart))
-                .query(Integer.class).single();
-        int failed = jdbc.sql("""
-                        select (select count(*) from upload_attempt
-                                where account_id = :account and round_id = :round and at >= :since and not accepted)
-                             + (select count(*) from submission
-                                where account_id = :account and round_id = :round and created_at >= :since
-                                  and status = 'FAILED')""")
-                .param("account", account.getId()).param("round", round.getId()).param("since", java.sql.Timestamp.from(dayStart))
-                .query(Integer.class).single();
+        int used = quotas.submittedSince(account.getId(), round.getId(), dayStart);
+        int failed = quotas.failedSince(account.getId(), round.getId(), dayStart);
         return new Quota(round.getDailyLimit(), used, round.getFailedDailyLimit(), failed, resetsAt);
     }
 }

@@ -37,7 +37,7 @@ class QueueController {
         model.addAttribute("queue", results.queue());
         model.addAttribute("ladderProblems", health.problems());
         model.addAttribute("ladders", ladders.all());
-        return "organizer/queue";
+        return "scoring/queue";
     }
 
     @PostMapping("/organizer/jobs/{id}/retry")

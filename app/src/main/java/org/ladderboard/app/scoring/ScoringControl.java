@@ -1,11 +1,7 @@
 package org.ladderboard.app.scoring;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-
-import javax.sql.DataSource;
 
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.audit.AuditLog;
@@ -14,27 +10,23 @@ import org.ladderboard.app.submission.SubmissionRepository;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.worker.queue.JobQueue;
 import org.ladderboard.worker.queue.SubmissionStatus;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The web app's way into the scoring queue: enqueueing, cancelling, retrying and scoring again all go through the
- * same {@link JobQueue} the workers use, on the app's transaction, so a submission's status and a job's life have
- * one owner.
+ * same {@link JobQueue} the workers use, on the app's transaction ({@link ScoringJobRepository}), so a submission's
+ * status and a job's life have one owner.
  */
 @Service
 public class ScoringControl {
 
-    private final JdbcTemplate jdbc;
-    private final JobQueue queue;
+    private final ScoringJobRepository jobs;
     private final SubmissionRepository submissions;
     private final AuditLog audit;
 
-    public ScoringControl(JdbcTemplate jdbc, DataSource db, SubmissionRepository submissions, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.queue = new JobQueue(db);
+    ScoringControl(ScoringJobRepository jobs, SubmissionRepository submissions, AuditLog audit) {
+        this.jobs = jobs;
         this.submissions = submissions;
         this.audit = audit;
     }
@@ -42,7 +34,7 @@ public class ScoringControl {
     /** Queues one job per model of {@code ladders} for a just-validated submission; returns how many. */
     @Transactional
     public int enqueue(long submissionId, List<Ladder> ladders, int examples) {
-        return run(c -> queue.enqueue(c, submissionId, ladders, examples));
+        return jobs.enqueue(submissionId, ladders, examples);
     }
 
     /**
@@ -55,13 +47,13 @@ public class ScoringControl {
         boolean byAuthor = submissions.findById(submissionId)
                 .map(s -> Objects.equals(s.getAccount().getId(), actor.getId())).orElse(false);
         String note = byAuthor ? "cancelled by the author" : "cancelled by an organizer";
-        return run(c -> queue.cancel(c, submissionId, note));
+        return jobs.cancel(submissionId, note);
     }
 
     /** Puts a failed job back in the queue with fresh attempts. */
     @Transactional
     public boolean retry(long jobId) {
-        return run(c -> queue.retryFailed(c, jobId));
+        return jobs.retryFailed(jobId);
     }
 
     /**
@@ -73,18 +65,10 @@ public class ScoringControl {
         int rescored = 0;
         for (Submission s : submissions.findByRound_IdAndStatusIn(roundId,
                 List.of(SubmissionStatus.SCORED, SubmissionStatus.FAILED))) {
-            if (run(c -> queue.rescore(c, s.getId(), ladders, s.getExampleCount(), actor.getId()))) {
+            if (jobs.rescore(s.getId(), ladders, s.getExampleCount(), actor.getId())) {
                 rescored++;
             }
         }
         return rescored;
-    }
-
-    private interface QueueWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T run(QueueWork<T> work) {
-        return jdbc.execute((ConnectionCallback<T>) work::run);
     }
 }

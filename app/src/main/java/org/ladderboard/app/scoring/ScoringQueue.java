@@ -2,15 +2,14 @@ package org.ladderboard.app.scoring;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
- * Reads the scoring queue's jobs for the submission page. Jobs are created and changed only through
+ * The scoring queue's jobs as the submission page shows them. Jobs are created and changed only through
  * {@link ScoringControl} (the web app) and the workers, both by the queue's own statements; docs/database.md is the
  * contract.
  */
-@Repository
+@Service
 public class ScoringQueue {
 
     /** A job as the submission page shows it. */
@@ -22,19 +21,16 @@ public class ScoringQueue {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final ScoringJobRepository jobs;
 
-    public ScoringQueue(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ScoringQueue(ScoringJobRepository jobs) {
+        this.jobs = jobs;
     }
 
     public List<Job> jobsOf(long submissionId) {
-        return jdbc.sql("""
-                        select id, ladder, model, model_parameters, status, attempt, examples_done, examples_total, error_message
-                        from scoring_job where submission_id = ? order by ladder, model_parameters""")
-                .param(submissionId)
-                .query((rs, n) -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9)))
-                .list();
+        return jobs.jobsOf(submissionId).stream()
+                .map(j -> new Job(j.id(), j.ladder(), j.model(), j.modelParameters(), j.status(), j.attempt(),
+                        j.examplesDone(), j.examplesTotal(), j.errorMessage()))
+                .toList();
     }
 }

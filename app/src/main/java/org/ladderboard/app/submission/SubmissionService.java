@@ -13,7 +13,9 @@ import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.scoring.ScoringControl;
 import org.ladderboard.app.validation.UploadValidator;
+import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.Sha256;
+import org.ladderboard.dataset.StorableText;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.ParsedPart;
 import org.ladderboard.validation.ValidationReport;
@@ -40,7 +42,7 @@ public class SubmissionService {
     private final RoundService rounds;
     private final UploadValidator validator;
     private final SubmissionRepository submissions;
-    private final SubmissionStorage storage;
+    private final UploadRepository uploads;
     private final AccountRepository accounts;
     private final LadderRegistry ladders;
     private final ScoringControl scoring;
@@ -49,13 +51,13 @@ public class SubmissionService {
     private final LadderHealth ladderHealth;
 
     public SubmissionService(RoundService rounds, UploadValidator validator, SubmissionRepository submissions,
-                             SubmissionStorage storage, AccountRepository accounts, LadderRegistry ladders,
+                             UploadRepository uploads, AccountRepository accounts, LadderRegistry ladders,
                              ScoringControl scoring, EntityManager entityManager, TransactionTemplate transaction,
                              LadderHealth ladderHealth) {
         this.rounds = rounds;
         this.validator = validator;
         this.submissions = submissions;
-        this.storage = storage;
+        this.uploads = uploads;
         this.accounts = accounts;
         this.ladders = ladders;
         this.scoring = scoring;
@@ -80,10 +82,10 @@ public class SubmissionService {
             Account locked = accounts.lockById(account.getId()).orElseThrow();
             checkCaps(rounds.quota(round, locked));
             if (!result.valid()) {
-                storage.recordAttempt(locked.getId(), round.getId(), fileName, result.report().errorCount(), false);
+                uploads.recordAttempt(locked.getId(), round.getId(), fileName, result.report().errorCount(), false);
                 return new Outcome(null, result.report());
             }
-            storage.recordAttempt(locked.getId(), round.getId(), fileName, 0, true);
+            uploads.recordAttempt(locked.getId(), round.getId(), fileName, 0, true);
             return new Outcome(store(round, locked, form, fileName, bytes, result), result.report());
         });
     }
@@ -106,17 +108,22 @@ public class SubmissionService {
         Submission submission = submissions.saveAndFlush(new Submission(round, account, form, report.rows(), fileName,
                 Sha256.hex(bytes), bytes.length));
         long id = submission.getId();
-        storage.recordEvent(id, SubmissionStatus.VALIDATED,
+        uploads.recordEvent(id, SubmissionStatus.VALIDATED,
                 report.rows() + " examples in " + report.parts().size() + " part(s), " + report.warnings().size()
                         + " kind(s) of warning", account.getId());
         int position = 0;
         List<ParsedPart> parts = result.parts();
         for (int i = 0; i < parts.size(); i++) {
-            long partId = storage.insertPart(id, i, parts.get(i));
-            storage.insertExamples(id, partId, position, parts.get(i).examples());
+            for (Example e : parts.get(i).examples()) {
+                // the validator's rule, once more where the text is written: the two cannot disagree
+                StorableText.require("row " + e.row() + " of part " + e.part(),
+                        java.util.Arrays.asList(e.prompt(), e.otherPrompt(), e.completion(), e.classes(), e.extra()));
+            }
+            long partId = uploads.insertPart(id, i, parts.get(i));
+            uploads.insertExamples(id, partId, position, parts.get(i).examples());
             position += parts.get(i).examples().size();
         }
-        storage.insertWarnings(id, report.warnings());
+        uploads.insertWarnings(id, report.warnings());
         List<Ladder> roundLadders = round.getLadders().stream()
                 .flatMap(name -> ladders.find(name).stream()).toList();
         if (scoring.enqueue(id, roundLadders, report.rows()) > 0) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.ladderboard.analysis.TrendShape;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.account.Role;
-import org.ladderboard.app.export.PrizeTier;
+import org.ladderboard.app.award.PrizeTier;
 import org.ladderboard.app.submission.Cause;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.worker.queue.AttemptOutcome;

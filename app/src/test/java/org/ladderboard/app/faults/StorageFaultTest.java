@@ -182,7 +182,7 @@ class StorageFaultTest {
             Awaitility.await("an upload's rows being written").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> {
                         try (var rs = watcher.createStatement().executeQuery(
-                                "select count(*) from pg_stat_activity where state = 'active' and query like 'insert into example%'")) {
+                                "select count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into example (%'")) {
                             rs.next();
                             return rs.getLong(1) > 0;
                         }

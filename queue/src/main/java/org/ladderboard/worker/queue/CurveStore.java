@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.ladderboard.analysis.ScalingCase;
 import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.analysis.TrendVerdict;
@@ -83,6 +85,29 @@ public final class CurveStore {
             JobQueue.update(c, "mark_curves_computed", submissionId);
         }
         return complete;
+    }
+
+    /**
+     * Computes the curves of up to {@code limit} scored submissions whose curves were never computed in full, in one
+     * transaction that locks them (another instance skips them). Returns how many it took.
+     */
+    public int storeMissing(DataSource db, int limit) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Long> ids = scoredWithoutCurves(c, limit);
+                for (long id : ids) {
+                    storeIfScored(c, id);
+                }
+                c.commit();
+                return ids.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     /** Scored submissions whose curves were never computed in full, at most {@code limit}, locked for {@code c}. */

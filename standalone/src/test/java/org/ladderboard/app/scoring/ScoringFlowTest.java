@@ -16,42 +16,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.ladderboard.app.IntegrationTest;
+import org.ladderboard.app.EmbeddedWorkerTest;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The app with its embedded worker: a submission scores itself, and its results, scores and controls work. */
-@SpringBootTest(properties = {"ladderboard.worker.embedded=true", "ladderboard.worker.heartbeat-ms=200",
-        "ladderboard.worker.lease-seconds=5", "ladderboard.worker.chunk-size=20"})
-class ScoringFlowTest extends IntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private long submit(Account who, byte[] csv) throws Exception {
-        String body = mvc.perform(multipart("/api/submissions").file(new MockMultipartFile("file", "probe.csv", "text/csv", csv))
-                        .param("taskType", "classification").param("name", "Probe").with(httpBasic(who.getEmail(), PASSWORD)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JSON.readTree(body).get("id").asLong();
-    }
-
-    private JsonNode results(Account who, long id) throws Exception {
-        return JSON.readTree(mvc.perform(get("/api/submissions/" + id + "/results").with(httpBasic(who.getEmail(), PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-    }
-
-    private JsonNode awaitStatus(Account who, long id, String wanted) throws Exception {
-        return Awaitility.await("submission " + id + " " + wanted).atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> results(who, id), results -> results.get("status").asString().equals(wanted));
-    }
+class ScoringFlowTest extends EmbeddedWorkerTest {
 
     @Test
     void aSubmissionIsScoredOnEveryModelAndItsResultsAndScoresAreServed() throws Exception {
@@ -124,10 +99,11 @@ class ScoringFlowTest extends IntegrationTest {
         // the leaderboard: judges see it at once, contestants only once an organizer reveals it
         var judge = user(newAccount(Role.JUDGE).getEmail()).roles("JUDGE");
         String board = mvc.perform(get("/leaderboard").with(judge)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(board).contains("/submissions/" + id).contains("verdict-inverse").contains("<polyline").contains("id=\"pages\"");
+        // every row links to the task's public card, which whoever sees the leaderboard may open
+        assertThat(board).contains("/tasks/" + id).contains("verdict-inverse").contains("<polyline").contains("id=\"pages\"");
         assertThat(board).doesNotContain(contestant.getEmail());
         assertThat(mvc.perform(get("/leaderboard").param("cause", "distractor_task").with(judge)).andReturn().getResponse()
-                .getContentAsString()).doesNotContain("/submissions/" + id + "\"");
+                .getContentAsString()).doesNotContain("/tasks/" + id + "\"");
         mvc.perform(get("/leaderboard").with(page)).andExpect(content().string(org.hamcrest.Matchers.allOf(
                 org.hamcrest.Matchers.containsString("not revealed"),
                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("verdict-inverse")))));
@@ -140,135 +116,6 @@ class ScoringFlowTest extends IntegrationTest {
         jdbc.sql("update round set leaderboard_revealed = false where id = ?").param(round).update();
         // a second look comes from the verdict cache
         assertThat(jdbc.sql("select count(*) from ladder_curve where submission_id = ?").param(id).query(Long.class).single()).isEqualTo(2);
-    }
-
-    @Test
-    void judgesReviewBlindOnTheRubricAndMayOverrideWithAReason() throws Exception {
-        Account contestant = newAccount(Role.CONTESTANT);
-        long id = submit(contestant, classificationCsv(12));
-        awaitStatus(contestant, id, "SCORED");
-        Account judge = newAccount(Role.JUDGE);
-        var asJudge = user(judge.getEmail()).roles("JUDGE");
-
-        String queue = mvc.perform(get("/judging").with(asJudge)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(queue).contains("/judging/" + id).doesNotContain(contestant.getEmail()).doesNotContain(contestant.getDisplayName());
-        mvc.perform(get("/judging/" + id).with(asJudge)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Inverse scaling strength"),
-                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(contestant.getEmail())))));
-
-        // incomplete scores, or an override without a reason, are not saved: the form comes back with them
-        mvc.perform(post("/judging/" + id).with(csrf()).with(asJudge).param("strength", "4"))
-                .andExpect(status().isUnprocessableContent());
-        var full = post("/judging/" + id).with(csrf()).with(asJudge).param("strength", "5").param("generality", "2")
-                .param("importance", "4").param("novelty", "3").param("coverage", "3").param("reproducibility", "5")
-                .param("strengthNote", "clear drop on every rung");
-        mvc.perform(full.param("verdictOverride", "inconclusive")).andExpect(status().isUnprocessableContent());
-        assertThat(jdbc.sql("select count(*) from review where submission_id = ?").param(id).query(Long.class).single()).isZero();
-
-        mvc.perform(full.param("overrideReason", "the probe's labels are noisy")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select strength || ' ' || reproducibility || ' ' || verdict_override || ' ' || (notes->>'strength') "
-                + "from review where submission_id = ?").param(id).query(String.class).single())
-                .isEqualTo("5 5 inconclusive clear drop on every rung");
-        mvc.perform(get("/judging/" + id).with(asJudge))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Inconclusive: the probe&#39;s labels are noisy")));
-        // the queue counts the judge's reviews, and "to do" leaves out what this judge has reviewed
-        assertThat(mvc.perform(get("/judging").with(asJudge)).andReturn().getResponse().getContentAsString())
-                .containsPattern("You have reviewed [1-9][0-9]* of [1-9][0-9]*\\.").contains("/judging/" + id + "\"");
-        assertThat(mvc.perform(get("/judging").param("todo", "true").with(asJudge)).andReturn().getResponse().getContentAsString())
-                .contains("Show all").doesNotContain("/judging/" + id + "\"");
-
-        Account conflicted = newAccount(Role.JUDGE);
-        mvc.perform(post("/judging/" + id).with(csrf()).with(user(conflicted.getEmail()).roles("JUDGE"))
-                .param("conflictOfInterest", "on").param("strength", "1")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select conflict_of_interest::text || ' ' || coalesce(strength::text, 'none') from review "
-                + "where submission_id = ? and judge_id = ?").params(id, conflicted.getId()).query(String.class).single())
-                .isEqualTo("true none");
-
-        mvc.perform(get("/judging").with(user(newAccount(Role.ORGANIZER).getEmail()).roles("ORGANIZER")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Reproducibility")));
-        mvc.perform(get("/judging").with(user(contestant.getEmail()).roles("CONTESTANT"))).andExpect(status().isForbidden());
-    }
-
-    private String download(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
-        MvcResult started = mvc.perform(get(path).with(who)).andExpect(request().asyncStarted()).andReturn();
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void winnersAreExportedSafelyAndReleasedWithTheirLabelledData() throws Exception {
-        Account contestant = newAccount(Role.CONTESTANT);
-        String body = mvc.perform(multipart("/api/submissions").file(new MockMultipartFile("file", "probe.csv", "text/csv", classificationCsv(12)))
-                        .param("taskType", "classification").param("name", "=HYPERLINK(\"http://evil.example\",\"x\")")
-                        .param("description", "@SUM(1+1)").with(httpBasic(contestant.getEmail(), PASSWORD)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = JSON.readTree(body).get("id").asLong();
-        awaitStatus(contestant, id, "SCORED");
-        long round = jdbc.sql("select round_id from submission where id = ?").param(id).query(Long.class).single();
-        Account organizer = newAccount(Role.ORGANIZER);
-        var asOrganizer = user(organizer.getEmail()).roles("ORGANIZER");
-        mvc.perform(post("/organizer/rounds/" + round + "/winners").param("submission", String.valueOf(id)).param("tier", "grand")
-                .param("page", "2").param("size", "20").with(csrf()).with(asOrganizer))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-                        "/leaderboard?page=2&size=20#row-" + id));
-
-        String winners = download("/organizer/rounds/" + round + "/export/winners.csv", asOrganizer);
-        assertThat(winners).startsWith("tier,submission_id,task_name").contains("grand," + id + ",\"'=HYPERLINK(");
-        assertThat(winners).doesNotContain(",\"=HYPERLINK").doesNotContain(",=HYPERLINK");
-        String all = download("/organizer/rounds/" + round + "/export/submissions.csv", asOrganizer);
-        assertThat(all).contains("'@SUM(1+1)").contains("micro-1m");
-        assertThat(download("/organizer/rounds/" + round + "/export/winners.json", asOrganizer)).contains("\"tier\" : \"grand\"")
-                .contains("\"verdict\"");
-        assertThat(download("/organizer/rounds/" + round + "/export/leaderboard.csv", asOrganizer)).contains("'=HYPERLINK(");
-
-        MvcResult zipStarted = mvc.perform(get("/organizer/rounds/" + round + "/export/release.zip").with(asOrganizer))
-                .andExpect(request().asyncStarted()).andReturn();
-        byte[] zip = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(zipStarted))
-                .andReturn().getResponse().getContentAsByteArray();
-        java.util.Map<String, String> entries = new java.util.TreeMap<>();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            java.util.zip.ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        String folder = "grand-" + id + "-hyperlink-http-evil-example-x/";
-        assertThat(entries).containsKeys(folder + "data/probe.csv", folder + "datasheet.md", folder + "labelled_data.jsonl");
-        assertThat(entries.get(folder + "data/probe.csv")).isEqualTo(new String(classificationCsv(12), StandardCharsets.UTF_8));
-        assertThat(entries.get(folder + "datasheet.md")).contains("Prize tier: grand").contains("| micro | loss |");
-        String[] labelled = entries.get(folder + "labelled_data.jsonl").strip().split("\n");
-        assertThat(labelled).hasSize(12);
-        JsonNode first = JSON.readTree(labelled[0]);
-        assertThat(first.get("prompt").asString()).startsWith("Question 0:");
-        for (String model : java.util.List.of("micro-40k", "micro-100k", "micro-300k", "micro-1m")) {
-            assertThat(first.has(model + "_loss")).as(model).isTrue();
-            assertThat(first.get(model + "_class_logprobs")).hasSize(2);
-        }
-
-        // the same bundle prepared in the background, then downloaded from the exports page
-        mvc.perform(post("/organizer/rounds/" + round + "/exports").param("kind", "release.zip").with(csrf()).with(asOrganizer))
-                .andExpect(status().is3xxRedirection());
-        long job = jdbc.sql("select max(id) from export_job where kind = 'release.zip'").query(Long.class).single();
-        Awaitility.await("export " + job + " ready").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "READY".equals(jdbc.sql("select status from export_job where id = ?").param(job).query(String.class).single()));
-        mvc.perform(get("/organizer/exports").with(asOrganizer)).andExpect(content().string(
-                org.hamcrest.Matchers.containsString("/organizer/exports/" + job)));
-        byte[] background = mvc.perform(get("/organizer/exports/" + job).with(asOrganizer)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
-        java.util.List<String> names = new java.util.ArrayList<>();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(background))) {
-            java.util.zip.ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                names.add(e.getName());
-            }
-        }
-        assertThat(names).containsExactlyInAnyOrderElementsOf(entries.keySet());
-
-        mvc.perform(get("/organizer/audit").with(asOrganizer))
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("winner"),
-                        org.hamcrest.Matchers.containsString("release.zip"))));
-        mvc.perform(get("/organizer/rounds/" + round + "/export/winners.csv").with(user(contestant.getEmail()).roles("CONTESTANT")))
-                .andExpect(status().isForbidden());
     }
 
     @Test

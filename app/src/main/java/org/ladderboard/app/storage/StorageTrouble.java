@@ -1,4 +1,4 @@
-package org.ladderboard.app.system;
+package org.ladderboard.app.storage;
 
 import java.io.IOException;
 import java.net.ConnectException;

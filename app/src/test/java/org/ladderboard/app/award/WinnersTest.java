@@ -1,9 +1,10 @@
-package org.ladderboard.app.export;
+package org.ladderboard.app.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import org.junit.jupiter.api.Test;
 import org.ladderboard.app.IntegrationTest;
@@ -11,7 +12,10 @@ import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** The audit log says what happened: a winner is logged only when a scored submission of the round became one. */
+/**
+ * Choosing winners: the organizer goes back to the leaderboard row just set, and the audit log says what happened (a
+ * winner is logged only when a scored submission of the round became one).
+ */
 class WinnersTest extends IntegrationTest {
 
     private long submission(long round, String status) {
@@ -53,5 +57,17 @@ class WinnersTest extends IntegrationTest {
         choose(organizer, round, scored, "none");
         assertThat(jdbc.sql("select action || ':' || detail from audit_event where actor_id = ? order by id").param(organizer.getId())
                 .query(String.class).list()).containsExactly("winner:second", "winner removed:none");
+    }
+
+    @Test
+    void theOrganizerReturnsToTheLeaderboardRowJustSet() throws Exception {
+        Account organizer = newAccount(Role.ORGANIZER);
+        long round = rounds.findAll().get(0).getId();
+        long scored = submission(round, "SCORED");
+        mvc.perform(post("/organizer/rounds/" + round + "/winners").param("submission", String.valueOf(scored)).param("tier", "grand")
+                        .param("page", "2").param("size", "20").with(csrf()).with(user(organizer.getEmail()).roles("ORGANIZER")))
+                .andExpect(redirectedUrl("/leaderboard?page=2&size=20#row-" + scored));
+        assertThat(jdbc.sql("select tier from winner where submission_id = ?").param(scored).query(String.class).single())
+                .isEqualTo("grand");
     }
 }

@@ -1,4 +1,4 @@
-package org.ladderboard.app.export;
+package org.ladderboard.app.award;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.ladderboard.app.system;
+package org.ladderboard.app.errors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;

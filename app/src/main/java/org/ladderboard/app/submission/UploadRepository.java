@@ -3,7 +3,6 @@ package org.ladderboard.app.submission;
 import java.util.List;
 
 import org.ladderboard.dataset.Example;
-import org.ladderboard.dataset.StorableText;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ParsedPart;
 import org.ladderboard.worker.queue.ExampleTable;
@@ -17,17 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bulk side of a submission, written with plain JDBC inside the caller's transaction: raw part bytes, thousands
- * of example rows in batches (through {@link ExampleTable}, the table's one writer), the warnings, the status history and upload attempts.
+ * of example rows in batches (through {@link ExampleTable}, the table's one writer), the warnings, the first status
+ * event and upload attempts. The submission row itself is JPA's ({@link SubmissionRepository}).
  */
 @Repository
-class SubmissionStorage {
+class UploadRepository {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    SubmissionStorage(JdbcClient jdbc, JdbcTemplate template) {
+    UploadRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -45,11 +45,6 @@ class SubmissionStorage {
 
     /** Inserts the part's examples; {@code firstPosition} is their 0-based index over the whole submission. */
     void insertExamples(long submissionId, long partId, int firstPosition, List<Example> examples) {
-        for (Example e : examples) {
-            // the validator's rule, once more where the text is written: the two cannot disagree
-            StorableText.require("row " + e.row() + " of part " + e.part(),
-                    java.util.Arrays.asList(e.prompt(), e.otherPrompt(), e.completion(), e.classes(), e.extra()));
-        }
         template.execute((ConnectionCallback<Void>) c -> {
             ExampleTable.insert(c, submissionId, partId, firstPosition, examples);
             return null;

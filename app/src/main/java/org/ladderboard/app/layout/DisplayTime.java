@@ -1,4 +1,4 @@
-package org.ladderboard.app.system;
+package org.ladderboard.app.layout;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,6 @@
-package org.ladderboard.app.system;
+package org.ladderboard.app.errors;
+
+import org.ladderboard.app.storage.StorageTrouble;
 
 import java.io.IOException;
 import java.util.Map;

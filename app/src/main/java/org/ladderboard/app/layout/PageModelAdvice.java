@@ -1,4 +1,4 @@
-package org.ladderboard.app.system;
+package org.ladderboard.app.layout;
 
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;

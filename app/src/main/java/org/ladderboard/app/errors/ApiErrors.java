@@ -1,4 +1,6 @@
-package org.ladderboard.app.system;
+package org.ladderboard.app.errors;
+
+import org.ladderboard.app.storage.StorageTrouble;
 
 import org.slf4j.LoggerFactory;
 
