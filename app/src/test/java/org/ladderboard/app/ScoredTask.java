@@ -3,6 +3,8 @@ package org.ladderboard.app;
 import java.util.List;
 import java.util.Locale;
 
+import org.ladderboard.ladder.Ladder;
+import org.ladderboard.worker.queue.CurveStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +24,8 @@ public final class ScoredTask {
 
     public static final List<String> MODELS = List.of("micro-40k", "micro-100k", "micro-300k", "micro-1m");
     private static final long[] PARAMETERS = {39504, 105696, 315968, 1000576};
+    private static final Ladder MICRO = new Ladder("micro", "micro", "parameters", "", java.util.stream.IntStream.range(0, 4)
+            .mapToObj(m -> new Ladder.Rung(MODELS.get(m), PARAMETERS[m], null, MODELS.get(m), null)).toList());
 
     private ScoredTask() {
     }
@@ -90,6 +94,8 @@ public final class ScoredTask {
                             from example_score where submission_id = ? and model = ?""")
                     .params(id, MODELS.get(m), PARAMETERS[m], id, MODELS.get(m)).update();
         }
+        // and, as the worker does in the transaction that makes a submission SCORED, its curves
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> new CurveStore(List.of(MICRO)).storeIfScored(c, id));
         return id;
     }
 

@@ -71,7 +71,7 @@ public final class ScoringWorker implements Runnable {
 
     public ScoringWorker(DataSource db, List<Ladder> ladders, ScoringEngine engine, Settings settings) {
         this.queue = new JobQueue(db);
-        this.scores = new ScoreStore(db, queue);
+        this.scores = new ScoreStore(db, queue, new org.ladderboard.worker.queue.CurveStore(ladders));
         this.ladders = ladders.stream().collect(java.util.stream.Collectors.toMap(Ladder::name, l -> l));
         this.engine = engine;
         this.settings = settings;

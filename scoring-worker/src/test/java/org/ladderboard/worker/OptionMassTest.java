@@ -38,7 +38,7 @@ class OptionMassTest {
     private double optionMassOf(double... totalLogprobs) throws Exception {
         long submission = fixture.submission(totalLogprobs.length, List.of("micro-40k"), null);
         JobQueue queue = new JobQueue(fixture.db);
-        ScoreStore store = new ScoreStore(fixture.db, queue);
+        ScoreStore store = new ScoreStore(fixture.db, queue, new org.ladderboard.worker.queue.CurveStore(java.util.List.of()));
         ClaimedJob job = queue.claim("w", 60, null, null).orElseThrow();
         List<ScoreStore.Pending> pending = store.pending(job);
         List<ExampleResult> results = new ArrayList<>();

@@ -1,28 +1,81 @@
 package org.ladderboard.app.analysis;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import javax.imageio.ImageIO;
+
+import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.analysis.TrendShape;
 import org.springframework.stereotype.Component;
 
 /**
- * A scaling curve as a standalone SVG: log-scale x (one tick per model), each model's mean with its 95 % interval,
- * the chance baseline dashed, and hover values as SVG titles. The same document is shown inline and downloaded.
+ * The one chart renderer of a scaling curve: log-scale x (one tick per model), each model's mean with its 95 %
+ * interval, the chance baseline dashed, and hover values as SVG titles. {@link #svg} is the document the pages show
+ * inline and offer as a download; {@link #png} is the same drawing on a bitmap, for slides and announcements, with
+ * the verdict in words in its title. Both go through {@link ChartSurface}, so neither can drift from the other.
  */
 @Component
 public class CurveChart {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 340;
+    private static final int PNG_WIDTH = 800;
+    private static final int PNG_HEIGHT = 450;
     private static final int LEFT = 70;
     private static final int RIGHT = 24;
     private static final int TOP = 34;
     private static final int BOTTOM = 64;
+    private static final String INK = "#1d232b";
+    private static final String MUTED = "#55606e";
+    private static final String GRID = "#e3e6ea";
+    private static final String CURVE = "#0b57d0";
+    private static final String CHANCE = "#b3261e";
 
+    private final VerdictWords words;
+
+    public CurveChart(VerdictWords words) {
+        this.words = words;
+    }
+
+    /** The chart as a standalone SVG document, titled with what it plots. */
     public String svg(ScalingCurve curve) {
+        String title = title(curve, curve.metric());
+        SvgSurface svg = new SvgSurface(WIDTH, HEIGHT, title);
+        draw(curve, title, svg, WIDTH, HEIGHT);
+        return svg.document();
+    }
+
+    /** The same chart as an 800 × 450 PNG, titled with its verdict in words. */
+    public byte[] png(ScalingCurve curve) {
+        BufferedImage image = new BufferedImage(PNG_WIDTH, PNG_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            draw(curve, title(curve, words.headline(curve)), new BitmapSurface(g, PNG_WIDTH, PNG_HEIGHT), PNG_WIDTH, PNG_HEIGHT);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String title(ScalingCurve curve, String what) {
+        return (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + what;
+    }
+
+    private static void draw(ScalingCurve curve, String title, ChartSurface out, int width, int height) {
         List<ScalingCurve.Point> points = curve.points();
         double xMin = points.get(0).x();
         double xMax = points.get(points.size() - 1).x();
@@ -34,52 +87,41 @@ public class CurveChart {
             yMax = Math.max(yMax, curve.baseline());
         }
         double yPad = Math.max(1e-6, (yMax - yMin) * 0.1);
-        Scale x = new Scale(xMin - xPad, xMax + xPad, LEFT, WIDTH - RIGHT);
-        Scale y = new Scale(yMin - yPad, yMax + yPad, HEIGHT - BOTTOM, TOP);
-        String title = (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + curve.metric();
+        Scale x = new Scale(xMin - xPad, xMax + xPad, LEFT, width - RIGHT);
+        Scale y = new Scale(yMin - yPad, yMax + yPad, height - BOTTOM, TOP);
 
-        StringBuilder svg = new StringBuilder();
-        svg.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
-                + "aria-label=\"%s\" font-family=\"system-ui, sans-serif\" font-size=\"12\">", WIDTH, HEIGHT, WIDTH, HEIGHT, esc(title)));
-        svg.append(f("<title>%s</title><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>", esc(title), WIDTH, HEIGHT));
-        svg.append(f("<text x=\"%d\" y=\"20\" font-weight=\"600\" font-size=\"13\">%s</text>", LEFT, esc(title)));
+        out.text(LEFT, 20, title, ChartSurface.Anchor.START, INK, 13, true);
         // y axis with five ticks
         for (int t = 0; t <= 4; t++) {
             double value = y.min + (y.max - y.min) * t / 4;
             double py = y.at(value);
-            svg.append(f("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e6ea\"/>", LEFT, WIDTH - RIGHT, py, py));
-            svg.append(f("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#55606e\">%s</text>", LEFT - 6, py + 4, number(value)));
+            out.line(LEFT, py, width - RIGHT, py, GRID, 1, null, null);
+            out.text(LEFT - 6, py + 4, number(value), ChartSurface.Anchor.END, MUTED, 12, false);
         }
-        svg.append(f("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#55606e\"/>", LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM));
-        svg.append(f("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#55606e\">%s</text>", (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 10,
-                esc(curve.xLabel())));
+        out.line(LEFT, height - BOTTOM, width - RIGHT, height - BOTTOM, MUTED, 1, null, null);
+        out.text((LEFT + width - RIGHT) / 2.0, height - 10, curve.xLabel(), ChartSurface.Anchor.MIDDLE, MUTED, 12, false);
+        if (!title.contains(curve.metric())) { // the PNG's title is the verdict: say what is plotted above the axis
+            out.text(LEFT, TOP - 2, curve.metric(), ChartSurface.Anchor.START, MUTED, 11, false);
+        }
         if (curve.baseline() != null) {
             double py = y.at(curve.baseline());
-            svg.append(f("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b3261e\" stroke-dasharray=\"6 4\"><title>chance: %s</title></line>",
-                    LEFT, WIDTH - RIGHT, py, py, number(curve.baseline())));
-            svg.append(f("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#b3261e\">chance</text>", WIDTH - RIGHT - 4, py - 5));
+            out.line(LEFT, py, width - RIGHT, py, CHANCE, 1, "6 4", "chance: " + number(curve.baseline()));
+            out.text(width - RIGHT - 4, py - 5, "chance", ChartSurface.Anchor.END, CHANCE, 12, false);
         }
-        StringBuilder line = new StringBuilder();
-        for (ScalingCurve.Point p : points) {
-            line.append(f("%.1f,%.1f ", x.at(p.x()), y.at(p.mean())));
-        }
-        svg.append(f("<polyline points=\"%s\" fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\"/>", line.toString().trim()));
+        out.polyline(points.stream().mapToDouble(p -> x.at(p.x())).toArray(), points.stream().mapToDouble(p -> y.at(p.mean())).toArray(),
+                CURVE, 2);
         for (ScalingCurve.Point p : points) {
             double px = x.at(p.x());
-            svg.append("<g>");
-            svg.append(f("<title>%s (%,d parameters): %s, 95%% interval %s to %s</title>", esc(p.model()), p.parameters(),
+            out.beginGroup(f("%s (%,d parameters): %s, 95%% interval %s to %s", p.model(), p.parameters(),
                     number(p.mean()), number(p.low()), number(p.high())));
-            svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#0b57d0\"/>", px, px, y.at(p.low()), y.at(p.high())));
-            svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#0b57d0\"/>", px - 5, px + 5, y.at(p.low()), y.at(p.low())));
-            svg.append(f("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#0b57d0\"/>", px - 5, px + 5, y.at(p.high()), y.at(p.high())));
-            svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#0b57d0\"/>", px, y.at(p.mean())));
-            svg.append("</g>");
-            svg.append(f("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#1d232b\">%s</text>", px, HEIGHT - BOTTOM + 16, esc(p.model())));
-            svg.append(f("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#55606e\" font-size=\"11\">%s</text>", px,
-                    HEIGHT - BOTTOM + 30, esc(compact(p.parameters()))));
+            out.line(px, y.at(p.low()), px, y.at(p.high()), CURVE, 1, null, null);
+            out.line(px - 5, y.at(p.low()), px + 5, y.at(p.low()), CURVE, 1, null, null);
+            out.line(px - 5, y.at(p.high()), px + 5, y.at(p.high()), CURVE, 1, null, null);
+            out.dot(px, y.at(p.mean()), 5, CURVE);
+            out.endGroup();
+            out.text(px, height - BOTTOM + 16, p.model(), ChartSurface.Anchor.MIDDLE, INK, 12, false);
+            out.text(px, height - BOTTOM + 30, compact(p.parameters()), ChartSurface.Anchor.MIDDLE, MUTED, 11, false);
         }
-        svg.append("</svg>");
-        return svg.toString();
     }
 
     /**
@@ -124,11 +166,11 @@ public class CurveChart {
         return f(Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
     }
 
-    private static String f(String format, Object... args) {
+    static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
 
-    private static String esc(String text) {
+    static String esc(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package org.ladderboard.app.analysis;
 
+import org.ladderboard.analysis.ScalingCurve;
+
 /** A curve ready for the page: its chart and its verdict in words. */
 public record CurveView(ScalingCurve curve, String svg, String headline, String evidence) {
 

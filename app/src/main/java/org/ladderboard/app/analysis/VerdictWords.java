@@ -1,5 +1,6 @@
 package org.ladderboard.app.analysis;
 
+import org.ladderboard.analysis.ScalingCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

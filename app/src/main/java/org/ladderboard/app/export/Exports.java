@@ -14,7 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.ladderboard.app.analysis.LadderAnalysis;
-import org.ladderboard.app.analysis.ScalingCurve;
+import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.app.award.Winners;
 import org.ladderboard.app.export.ExportRepository.Task;
 import org.ladderboard.app.judging.Reviews;

@@ -9,10 +9,7 @@ import org.ladderboard.analysis.TrendShape;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
-import org.ladderboard.app.analysis.CurveChart;
-import org.ladderboard.app.analysis.CurveView;
-import org.ladderboard.app.analysis.LadderAnalysis;
-import org.ladderboard.app.analysis.VerdictWords;
+import org.ladderboard.app.analysis.CurvePages;
 import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.leaderboard.Leaderboard;
 import org.ladderboard.app.round.Round;
@@ -46,22 +43,17 @@ class JudgingController {
     private final Reviews reviews;
     private final SubmissionDetails details;
     private final CurrentAccount currentAccount;
-    private final LadderAnalysis analysis;
-    private final CurveChart chart;
-    private final VerdictWords words;
+    private final CurvePages curves;
     private final AuditLog audit;
 
     JudgingController(Leaderboard leaderboard, RoundService rounds, Reviews reviews, SubmissionDetails details,
-                      CurrentAccount currentAccount, LadderAnalysis analysis, CurveChart chart, VerdictWords words,
-                      AuditLog audit) {
+                      CurrentAccount currentAccount, CurvePages curves, AuditLog audit) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.reviews = reviews;
         this.details = details;
         this.currentAccount = currentAccount;
-        this.analysis = analysis;
-        this.chart = chart;
-        this.words = words;
+        this.curves = curves;
         this.audit = audit;
     }
 
@@ -165,8 +157,9 @@ class JudgingController {
     private String page(SubmissionDetails.View view, Account me, Reviews.Review review, Map<String, String> problems, Model model) {
         long id = view.submission().getId();
         model.addAttribute("s", view.submission());
-        model.addAttribute("curves", analysis.curves(id, view.submission().getTaskType()).stream()
-                .map(c -> CurveView.of(c, chart, words)).toList());
+        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
+        model.addAttribute("curves", shown.curves());
+        model.addAttribute("curvesBeingComputed", shown.beingComputed());
         model.addAttribute("review", review);
         model.addAttribute("problems", problems);
         model.addAttribute("own", reviews.isAuthor(id, me.getId()));

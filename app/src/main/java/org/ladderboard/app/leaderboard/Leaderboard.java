@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -13,11 +14,10 @@ import org.ladderboard.analysis.TrendShape;
 import org.ladderboard.analysis.TrendStrength;
 import org.ladderboard.app.analysis.CurveChart;
 import org.ladderboard.app.analysis.LadderAnalysis;
-import org.ladderboard.app.analysis.ScalingCurve;
+import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.submission.Cause;
 import org.ladderboard.dataset.TaskType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,8 +43,9 @@ public class Leaderboard {
         }
     }
 
+    /** {@code curvesBeingComputed}: scored, but its curves are not stored yet; the row shows that, not a verdict. */
     public record Row(long id, String taskName, String cause, String causeLabel, String taskType, int examples,
-                      Map<String, Entry> ladders, double drop, int inverseLadders) {
+                      Map<String, Entry> ladders, double drop, int inverseLadders, boolean curvesBeingComputed) {
 
         /** The leading verdict: the first ladder's. */
         public String verdict() {
@@ -60,7 +61,7 @@ public class Leaderboard {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final LeaderboardRepository repository;
     private final LadderAnalysis analysis;
 
     /**
@@ -75,8 +76,8 @@ public class Leaderboard {
         return viewer.getRole() != org.ladderboard.app.account.Role.CONTESTANT || round.isLeaderboardRevealed();
     }
 
-    public Leaderboard(JdbcClient jdbc, LadderAnalysis analysis) {
-        this.jdbc = jdbc;
+    Leaderboard(LeaderboardRepository repository, LadderAnalysis analysis) {
+        this.repository = repository;
         this.analysis = analysis;
     }
 
@@ -129,10 +130,11 @@ public class Leaderboard {
     /**
      * The round's rows, rebuilt when a submission of the round was scored, re-queued or had a curve computed since
      * the last build. Reading the version is two indexed aggregates; building is a query plus a sparkline per row,
-     * which under load was most of the page's time.
+     * which under load was most of the page's time. Building only reads stored curves (never computes one), so a
+     * submission whose curves are still being computed cannot hold up the build, nor the requests waiting for it.
      */
     private Snapshot snapshot(Round round) {
-        String version = version(round.getId());
+        String version = repository.version(round.getId());
         Snapshot current = snapshots.get(round.getId());
         if (current != null && current.version().equals(version)) {
             return current;
@@ -148,56 +150,28 @@ public class Leaderboard {
         }
     }
 
-    private String version(long roundId) {
-        return jdbc.sql("""
-                        select (select count(*) || '/' || coalesce(max(updated_at)::text, '') from submission
-                                where round_id = ? and status = 'SCORED')
-                            || '|' || (select count(*) || '/' || coalesce(max(c.computed_at)::text, '')
-                                       from ladder_curve c join submission s on s.id = c.submission_id where s.round_id = ?)""")
-                .params(roundId, roundId).query(String.class).single();
-    }
-
     private List<Row> build(long roundId) {
-        record Scored(long id, String name, String cause, String taskType, int examples) {
-        }
-        List<Scored> scored = jdbc.sql("select id, task_name, cause, task_type, example_count from submission "
-                        + "where round_id = ? and status = 'SCORED' order by id")
-                .param(roundId)
-                .query((rs, n) -> new Scored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .list();
-        Map<Long, List<LadderAnalysis.Summary>> cached = analysis.freshSummaries(roundId).stream()
+        List<LeaderboardRepository.Scored> scored = repository.scored(roundId);
+        Map<Long, List<LadderAnalysis.Summary>> stored = analysis.summaries(roundId).stream()
                 .collect(Collectors.groupingBy(LadderAnalysis.Summary::submissionId));
+        Set<Long> beingComputed = analysis.beingComputedIn(roundId);
         List<Row> rows = new ArrayList<>();
-        for (Scored s : scored) {
-            String headline = LadderAnalysis.views(s.taskType()).get(0);
+        for (LeaderboardRepository.Scored s : scored) {
+            String headline = ScalingCurve.views(s.taskType()).get(0);
             Map<String, Entry> entries = new LinkedHashMap<>();
-            for (LadderAnalysis.Summary c : cached.getOrDefault(s.id(), List.of())) {
+            for (LadderAnalysis.Summary c : stored.getOrDefault(s.id(), List.of())) {
                 if (c.view().equals(headline)) {
                     entries.put(c.ladder(), new Entry(c.ladder(), c.verdict(), c.strength(), c.dropBestToLargest(),
                             CurveChart.sparkline(c.means(), c.view(), c.lowerIsBetter(), c.verdict()),
                             ScalingCurve.metric(c.view(), c.lowerIsBetter())));
                 }
             }
-            if (entries.isEmpty()) {
-                // not cached yet (or stale): compute now, which caches it for the next build
-                for (ScalingCurve c : analysis.curves(s.id(), s.taskType())) {
-                    if (c.view().equals(headline)) {
-                        entries.put(c.ladder(), new Entry(c.ladder(), c.verdict().verdict(), c.verdict().strength(),
-                                c.verdict().dropBestToLargest(), sparkline(c), c.metric()));
-                    }
-                }
-            }
             rows.add(new Row(s.id(), s.name(), s.cause(), Cause.fromId(s.cause()).map(Cause::label).orElse(s.cause()),
                     s.taskType(), s.examples(), entries,
                     entries.values().stream().mapToDouble(Entry::dropBestToLargest).filter(Double::isFinite).max().orElse(0),
-                    (int) entries.values().stream().filter(e -> e.verdict().equals("inverse")).count()));
+                    (int) entries.values().stream().filter(e -> e.verdict().equals("inverse")).count(),
+                    beingComputed.contains(s.id())));
         }
         return List.copyOf(rows);
-    }
-
-    /** The curve's means as the leaderboard's sparkline, computed from stored numbers only. */
-    static String sparkline(ScalingCurve c) {
-        return CurveChart.sparkline(c.points().stream().mapToDouble(ScalingCurve.Point::mean).toArray(), c.view(),
-                c.lowerIsBetter(), c.verdict().verdict());
     }
 }

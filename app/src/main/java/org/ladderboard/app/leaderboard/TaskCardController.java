@@ -1,14 +1,8 @@
 package org.ladderboard.app.leaderboard;
 
-import java.util.List;
-
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
-import org.ladderboard.app.analysis.CurveChart;
-import org.ladderboard.app.analysis.CurveView;
-import org.ladderboard.app.analysis.LadderAnalysis;
-import org.ladderboard.app.analysis.ScalingCurve;
-import org.ladderboard.app.analysis.VerdictWords;
+import org.ladderboard.app.analysis.CurvePages;
 import org.ladderboard.app.submission.PartLabels;
 import org.ladderboard.app.submission.Submission;
 import org.ladderboard.app.submission.SubmissionDetails;
@@ -32,18 +26,14 @@ class TaskCardController {
     private final SubmissionRepository submissions;
     private final SubmissionDetails details;
     private final CurrentAccount currentAccount;
-    private final LadderAnalysis analysis;
-    private final CurveChart chart;
-    private final VerdictWords words;
+    private final CurvePages curves;
 
     TaskCardController(SubmissionRepository submissions, SubmissionDetails details, CurrentAccount currentAccount,
-                       LadderAnalysis analysis, CurveChart chart, VerdictWords words) {
+                       CurvePages curves) {
         this.submissions = submissions;
         this.details = details;
         this.currentAccount = currentAccount;
-        this.analysis = analysis;
-        this.chart = chart;
-        this.words = words;
+        this.curves = curves;
     }
 
     @GetMapping("/tasks/{id}")
@@ -57,14 +47,14 @@ class TaskCardController {
             }
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        List<ScalingCurve> curves = analysis.curves(id, s.getTaskType());
         PartLabels labels = details.publicLabels(id);
+        CurvePages.Shown shown = curves.of(id, s.getTaskType(), labels::name);
         model.addAttribute("s", s);
         model.addAttribute("roundName", s.getRound().getName());
-        model.addAttribute("curves", curves.stream().map(c -> CurveView.of(c, chart, words)).toList());
-        model.addAttribute("generality", words.generality(curves, LadderAnalysis.views(s.getTaskType()).get(0)));
-        model.addAttribute("partCurves", analysis.partCurves(id, s.getTaskType()).stream()
-                .map(c -> CurveView.of(c.withPart(labels.name(c.part())), chart, words)).toList());
+        model.addAttribute("curves", shown.curves());
+        model.addAttribute("generality", shown.generality());
+        model.addAttribute("partCurves", shown.partCurves());
+        model.addAttribute("curvesBeingComputed", shown.beingComputed());
         model.addAttribute("fullPage", me != null && SubmissionDetails.maySee(me, s));
         return "leaderboard/task";
     }

@@ -8,12 +8,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.ladderboard.app.account.Account;
-import org.ladderboard.app.analysis.CurveChart;
-import org.ladderboard.app.analysis.CurvePng;
-import org.ladderboard.app.analysis.CurveView;
+import org.ladderboard.app.analysis.CurvePages;
 import org.ladderboard.app.analysis.FlipExplorer;
-import org.ladderboard.app.analysis.VerdictWords;
-import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.scoring.ScoringControl;
@@ -43,26 +39,20 @@ class SubmissionController {
     private final CurrentAccount currentAccount;
     private final ScoringResults results;
     private final ScoringControl control;
-    private final LadderAnalysis analysis;
-    private final CurveChart chart;
-    private final VerdictWords words;
+    private final CurvePages curves;
     private final FlipExplorer flips;
-    private final CurvePng png;
 
     SubmissionController(SubmissionService service, SubmissionDetails details, RoundService rounds,
                          CurrentAccount currentAccount, ScoringResults results, ScoringControl control,
-                         LadderAnalysis analysis, CurveChart chart, VerdictWords words, FlipExplorer flips, CurvePng png) {
+                         CurvePages curves, FlipExplorer flips) {
         this.service = service;
         this.details = details;
         this.rounds = rounds;
         this.currentAccount = currentAccount;
         this.results = results;
         this.control = control;
-        this.analysis = analysis;
-        this.chart = chart;
-        this.words = words;
+        this.curves = curves;
         this.flips = flips;
-        this.png = png;
     }
 
     @GetMapping("/submit")
@@ -121,39 +111,14 @@ class SubmissionController {
         model.addAttribute("s", view.submission());
         model.addAttribute("results", results.results(id));
         model.addAttribute("progress", progress(results, view));
-        java.util.List<org.ladderboard.app.analysis.ScalingCurve> curves = analysis.curves(id, view.submission().getTaskType());
-        model.addAttribute("curves", curves.stream().map(c -> CurveView.of(c, chart, words)).toList());
-        model.addAttribute("generality", words.generality(curves, LadderAnalysis.views(view.submission().getTaskType()).get(0)));
-        model.addAttribute("partCurves", analysis.partCurves(id, view.submission().getTaskType()).stream()
-                .map(c -> CurveView.of(c.withPart(view.labels().name(c.part())), chart, words)).toList());
+        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
+        model.addAttribute("curves", shown.curves());
+        model.addAttribute("generality", shown.generality());
+        model.addAttribute("partCurves", shown.partCurves());
+        model.addAttribute("curvesBeingComputed", shown.beingComputed());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
         model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name) : java.util.List.of());
         return "submissions/detail";
-    }
-
-    /** A scaling curve as a standalone SVG file. */
-    @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}.svg")
-    ResponseEntity<String> curveSvg(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
-        org.ladderboard.app.analysis.ScalingCurve c = curve(id, ladder, metric);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
-                .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-" + ladder + "-" + metric + ".svg\"")
-                .body(chart.svg(c));
-    }
-
-    /** The same curve as a PNG. */
-    @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}.png")
-    ResponseEntity<byte[]> curvePng(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
-        org.ladderboard.app.analysis.ScalingCurve c = curve(id, ladder, metric);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-                .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-" + ladder + "-" + metric + ".png\"")
-                .body(png.png(c));
-    }
-
-    private org.ladderboard.app.analysis.ScalingCurve curve(long id, String ladder, String metric) {
-        SubmissionDetails.View view = visible(id);
-        return analysis.curves(id, view.submission().getTaskType()).stream()
-                .filter(c -> c.ladder().equals(ladder) && c.view().equals(metric)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** Polled by the submission page while scoring runs. */

@@ -7,12 +7,8 @@ import java.util.Optional;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.scoring.ScoringQueue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Everything the submission page and {@code GET /api/submissions/{id}} show, and who may see it. */
 @Service
@@ -36,17 +32,13 @@ public class SubmissionDetails {
                        List<Event> history, List<ScoringQueue.Job> jobs, boolean cancellable, PartLabels labels) {
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {
-    };
-
     private final SubmissionRepository submissions;
-    private final JdbcClient jdbc;
+    private final SubmissionDetailsRepository views;
     private final ScoringQueue queue;
 
-    public SubmissionDetails(SubmissionRepository submissions, JdbcClient jdbc, ScoringQueue queue) {
+    public SubmissionDetails(SubmissionRepository submissions, SubmissionDetailsRepository views, ScoringQueue queue) {
         this.submissions = submissions;
-        this.jdbc = jdbc;
+        this.views = views;
         this.queue = queue;
     }
 
@@ -68,13 +60,13 @@ public class SubmissionDetails {
     @Transactional(readOnly = true)
     public Optional<View> find(long id, Account viewer) {
         return submissions.findById(id).filter(s -> maySee(viewer, s)).map(s -> {
-            List<Part> parts = parts(id);
+            List<Part> parts = views.parts(id);
             PartLabels labels = labels(s, parts, blindTo(viewer, s));
             return new View(s, s.getRound().getName(), labels.blind() ? PartLabels.BLIND_UPLOAD : s.getFileName(),
                     labels.blind() ? blinded(parts) : parts,
-                    warnings(id).stream().map(w -> new Warning(w.code(), labels.scrub(w.part()), w.row(), w.line(), w.column(),
+                    views.warnings(id).stream().map(w -> new Warning(w.code(), labels.scrub(w.part()), w.row(), w.line(), w.column(),
                             labels.scrub(w.message()), labels.scrub(w.hint()), w.count(), w.rows())).toList(),
-                    history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at()) : e).toList(),
+                    views.history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at()) : e).toList(),
                     queue.jobsOf(id).stream().map(j -> new ScoringQueue.Job(j.id(), j.ladder(), j.model(), j.modelParameters(),
                             j.status(), j.attempt(), j.examplesDone(), j.examplesTotal(), labels.scrub(j.errorMessage()))).toList(),
                     s.getStatus().isActive() && mayCancel(viewer, s), labels);
@@ -85,14 +77,14 @@ public class SubmissionDetails {
     @Transactional(readOnly = true)
     public PartLabels labels(long id, Account viewer) {
         Submission s = submissions.findById(id).orElseThrow();
-        return labels(s, parts(id), blindTo(viewer, s));
+        return labels(s, views.parts(id), blindTo(viewer, s));
     }
 
     /** The labels for a viewer who is not signed in (a public task card): always blind. */
     @Transactional(readOnly = true)
     public PartLabels publicLabels(long id) {
         Submission s = submissions.findById(id).orElseThrow();
-        return labels(s, parts(id), true);
+        return labels(s, views.parts(id), true);
     }
 
     private static PartLabels labels(Submission s, List<Part> parts, boolean blind) {
@@ -111,31 +103,5 @@ public class SubmissionDetails {
     @Transactional(readOnly = true)
     public List<Submission> mine(Account account) {
         return submissions.findByAccountOrderByCreatedAtDesc(account);
-    }
-
-    private List<Part> parts(long id) {
-        return jdbc.sql("select name, file_name, format, example_count, sha256, bytes from submission_part "
-                        + "where submission_id = ? order by position")
-                .param(id)
-                .query((rs, n) -> new Part(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getLong(6)))
-                .list();
-    }
-
-    private List<Warning> warnings(long id) {
-        return jdbc.sql("select code, part, row_number, line_number, column_name, message, hint, count, rows "
-                        + "from validation_finding where submission_id = ? order by id")
-                .param(id)
-                .query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                        JSON.readValue(rs.getString(9), INTS)))
-                .list();
-    }
-
-    private List<Event> history(long id) {
-        return jdbc.sql("select status, note, at from submission_event where submission_id = ? order by id")
-                .param(id)
-                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .list();
     }
 }

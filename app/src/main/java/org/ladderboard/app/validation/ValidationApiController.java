@@ -11,14 +11,21 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.ValidationReport;
 import org.ladderboard.validation.ValidationSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
-/** {@code POST /api/validate}: the upload check with no account and nothing stored; the submit page calls it live. */
+/**
+ * {@code POST /api/validate}: the upload check with no account and nothing stored. The submit page's live check asks
+ * for it with {@code ?format=html} and gets the report as the page's own fragment ({@code fragments/report}), so the
+ * report has one renderer whether it comes live or after a rejected submit.
+ */
 @RestController
 class ValidationApiController {
 
@@ -41,13 +48,34 @@ class ValidationApiController {
         limit.takeOrRefuse(request.getRemoteAddr(), "upload checks");
         TaskType type = TaskType.fromId(taskType).orElse(null);
         if (type == null) {
-            return ResponseEntity.badRequest().body(Map.of("error", "unknown taskType '" + taskType
-                    + "': use classification, classification_acc, sequence_prob, logodds or absolute_logodds"));
+            return ResponseEntity.badRequest().body(Map.of("error", unknown(taskType)));
         }
+        ValidationReport report = check(file, type);
+        return report.valid() ? ResponseEntity.ok(report) : ResponseEntity.unprocessableContent().body(report);
+    }
+
+    /** The same check, answered with the report's HTML fragment (200 valid, 422 not), for the submit page. */
+    @PostMapping(path = "/api/validate", params = "format=html", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView validateAsFragment(@RequestParam("file") MultipartFile file, @RequestParam("taskType") String taskType,
+                                    HttpServletRequest request) throws IOException {
+        limit.takeOrRefuse(request.getRemoteAddr(), "upload checks");
+        TaskType type = TaskType.fromId(taskType)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, unknown(taskType)));
+        ValidationReport report = check(file, type);
+        ModelAndView fragment = new ModelAndView("fragments/report :: report(report=${report})", Map.of("report", report));
+        fragment.setStatus(report.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
+        return fragment;
+    }
+
+    private ValidationReport check(MultipartFile file, TaskType type) throws IOException {
         int minRows = rounds.current().map(Round::getMinExamples).orElse(DEFAULT_MIN_ROWS);
         java.util.Set<String> ladders = rounds.current().map(Round::getLadders).orElse(java.util.Set.of());
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        ValidationReport report = validator.quickCheck(name, file.getBytes(), type, minRows, ladders).report();
-        return report.valid() ? ResponseEntity.ok(report) : ResponseEntity.unprocessableContent().body(report);
+        return validator.quickCheck(name, file.getBytes(), type, minRows, ladders).report();
+    }
+
+    private static String unknown(String taskType) {
+        return "unknown taskType '" + taskType + "': use classification, classification_acc, sequence_prob, logodds or absolute_logodds";
     }
 }

@@ -1,5 +1,6 @@
 package org.ladderboard.app.analysis;
 
+import org.ladderboard.analysis.ScalingCurve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ class VerdictWordsTest {
                 new ScalingCurve("tiny", u.view(), u.xLabel(), true, u.points(), null, u.verdict(), u.examples(), null)));
         assertThat(words.generality(both, "loss"))
                 .isEqualTo("Generality: inverse scaling on some ladders (1 of 2; micro: Inverse scaling, tiny: U-shaped).");
-        String svg = new CurveChart().svg(zigzag);
+        String svg = new CurveChart(words).svg(zigzag);
         assertThat(svg).contains("<title>micro: mean loss (lower is better)</title>");
         for (String code : List.of("u_shaped", "inverted_u", "classification_acc", "logodds")) {
             assertThat(svg).doesNotContain(code);

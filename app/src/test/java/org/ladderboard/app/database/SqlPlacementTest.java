@@ -48,9 +48,7 @@ class SqlPlacementTest {
      * each entry as its branch is merged; the test fails on an entry whose class no longer holds SQL, or no longer
      * exists, so the list can only shrink.
      */
-    private static final Set<String> BEING_CONVERTED = Set.of(
-            // curves computed once, leaderboard and submission details reading them: to be removed
-            "CurveWarmer", "LadderAnalysis", "Leaderboard", "SubmissionDetails");
+    private static final Set<String> BEING_CONVERTED = Set.of();
 
     private static boolean isRepository(Source s) {
         return s.name().endsWith("Repository");

@@ -80,7 +80,7 @@ public final class JobQueue {
         if (update(c, "requeue_rescored_submission", submissionId, actorId) == 0) {
             return false;
         }
-        update(c, "drop_jobs_and_results", submissionId, submissionId, submissionId);
+        update(c, "drop_jobs_and_results", submissionId, submissionId, submissionId, submissionId);
         createJobs(c, submissionId, ladders, examples);
         return true;
     }

@@ -28,10 +28,13 @@ public final class ScoreStore {
 
     private final DataSource db;
     private final JobQueue queue;
+    private final CurveStore curves;
 
-    public ScoreStore(DataSource db, JobQueue queue) {
+    /** {@code curves} computes a submission's curves when its last job finishes here. */
+    public ScoreStore(DataSource db, JobQueue queue, CurveStore curves) {
         this.db = db;
         this.queue = queue;
+        this.curves = curves;
     }
 
     /** Examples of the job's submission with no score yet for its ladder model, in file order. */
@@ -79,8 +82,9 @@ public final class ScoreStore {
     }
 
     /**
-     * Computes the model's aggregates from every stored score and marks the job done, in one fenced transaction.
-     * Standard errors are sd/√n over scored examples.
+     * Computes the model's aggregates from every stored score and marks the job done, in one fenced transaction;
+     * when that makes the submission SCORED, its curves are computed in the same transaction, so a scored submission
+     * is never seen without them. Standard errors are sd/√n over scored examples.
      */
     public boolean finish(ClaimedJob job, String worker, long modelParameters, Double examplesPerSecond,
                           Double modelLoadSeconds) throws SQLException {
@@ -88,6 +92,7 @@ public final class ScoreStore {
             JobQueue.update(c, "aggregate_model", job.submissionId(), job.ladder(), job.model(), modelParameters,
                     job.submissionId(), job.ladder(), job.model());
             queue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
+            curves.storeIfScored(c, job.submissionId());
         });
     }
 

@@ -149,10 +149,11 @@ returning submission_id;
 
 -- name: drop_jobs_and_results
 -- Before scoring a submission again: its jobs (and with them every per-example score), aggregates and curves.
--- submission, submission, submission
+-- submission, submission, submission, submission
 with jobs as (delete from scoring_job where submission_id = ?),
-     results as (delete from model_result where submission_id = ?)
-delete from ladder_curve where submission_id = ?;
+     results as (delete from model_result where submission_id = ?),
+     curves as (delete from ladder_curve where submission_id = ?)
+update submission set curves_at = null where id = ?;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Submissions: VALIDATED -> QUEUED -> SCORING -> SCORED | FAILED, any unfinished -> CANCELLED,
@@ -283,3 +284,58 @@ on conflict (submission_id, ladder, model) do update set
     accuracy_stderr = excluded.accuracy_stderr, option_mass = excluded.option_mass,
     mean_logodds = excluded.mean_logodds, logodds_stderr = excluded.logodds_stderr,
     computed_at = now();
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Scaling curves: computed once, in the transaction that makes a submission SCORED (and for scored submissions
+-- that have none, e.g. after an upgrade); pages only read them. A re-score deletes them (drop_jobs_and_results).
+-- The one freshness rule: a SCORED submission's stored curves are current exactly when its curves_at is set.
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- name: scored_submission
+-- The task type of a submission that is SCORED now; no row otherwise.
+-- submission
+select task_type from submission where id = ? and status = 'SCORED';
+
+-- name: scored_without_curves
+-- Scored submissions whose curves were never computed in full (scored before curves were stored this way, or by a
+-- worker that does not know all of their ladders), oldest first, locked for the caller's transaction (another
+-- instance skips them).
+-- limit
+select id from submission where status = 'SCORED' and curves_at is null order by id limit ? for update skip locked;
+
+-- name: curve_ladders
+-- submission
+select distinct ladder from scoring_job where submission_id = ? and status = 'DONE' order by ladder;
+
+-- name: curve_parts
+-- submission
+select id, name from submission_part where submission_id = ? order by position;
+
+-- name: curve_done_models
+-- submission, ladder
+select distinct model from scoring_job where submission_id = ? and ladder = ? and status = 'DONE';
+
+-- name: curve_scores
+-- One model's scored examples in file order, in a view's metric, with each example's number of classes.
+-- view, submission, ladder, model, part, part
+select e.position,
+       case ? when 'accuracy' then case when s.correct then 1.0 else 0.0 end
+              when 'logodds' then s.logodds_difference else s.loss end,
+       coalesce(jsonb_array_length(e.classes), 0)
+from example_score s join example e on e.id = s.example_id
+where s.submission_id = ? and s.ladder = ? and s.model = ? and s.error is null
+  and (cast(? as bigint) is null or e.part_id = ?)
+order by e.position;
+
+-- name: drop_curves
+-- submission
+delete from ladder_curve where submission_id = ?;
+
+-- name: store_curve
+-- submission, ladder, view, verdict, strength, drop, curve
+insert into ladder_curve (submission_id, ladder, view, verdict, strength, drop_best_to_largest, curve)
+values (?, ?, ?, ?, ?, ?, ?::jsonb);
+
+-- name: mark_curves_computed
+-- submission
+update submission set curves_at = now() where id = ?;

@@ -1,9 +1,8 @@
-package org.ladderboard.app.analysis;
+package org.ladderboard.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ladderboard.analysis.Verdict;
 
 /**
  * One ladder's curve for one metric view: each model's mean with its 95 % paired-bootstrap interval, the chance
@@ -40,6 +39,16 @@ public record ScalingCurve(String ladder, String view, String xLabel, boolean lo
             points.add(new Point(models.get(m), parameters[m], x[m], sign * verdict.means()[m], Math.min(a, b), Math.max(a, b)));
         }
         return new ScalingCurve(ladder, view, xLabel, lowerIsBetter, points, baseline, verdict, verdict.examples(), part);
+    }
+
+    /** The metric views of a task type, the headline one first: the views a submission's curves are drawn in. */
+    public static List<String> views(String taskType) {
+        return switch (taskType) {
+            case "classification" -> List.of("loss", "accuracy");
+            case "classification_acc" -> List.of("accuracy", "loss");
+            case "sequence_prob" -> List.of("loss");
+            default -> List.of("logodds");
+        };
     }
 
     /** What the curve plots, as the chart's axis and every page name it, e.g. "mean loss (lower is better)". */

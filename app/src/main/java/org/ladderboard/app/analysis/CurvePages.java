@@ -1,0 +1,43 @@
+package org.ladderboard.app.analysis;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.ladderboard.analysis.ScalingCurve;
+import org.springframework.stereotype.Service;
+
+/**
+ * A submission's stored curves as the submission page, the task card and the review page show them: each chart
+ * with its verdict in words, the generality line, each part's curves under the part names the viewer may see, and
+ * whether the curves are still being computed. Reads only; nothing here computes a verdict.
+ */
+@Service
+public class CurvePages {
+
+    /** What a page shows of a submission's curves. */
+    public record Shown(List<CurveView> curves, String generality, List<CurveView> partCurves, boolean beingComputed) {
+    }
+
+    private final LadderAnalysis analysis;
+    private final CurveChart chart;
+    private final VerdictWords words;
+
+    CurvePages(LadderAnalysis analysis, CurveChart chart, VerdictWords words) {
+        this.analysis = analysis;
+        this.chart = chart;
+        this.words = words;
+    }
+
+    /** {@code partName} turns a stored part name into the one this viewer may see. */
+    public Shown of(long submissionId, String taskType, UnaryOperator<String> partName) {
+        List<ScalingCurve> curves = analysis.curves(submissionId, taskType);
+        return new Shown(curves.stream().map(this::view).toList(),
+                words.generality(curves, ScalingCurve.views(taskType).get(0)),
+                analysis.partCurves(submissionId, taskType).stream().map(c -> view(c.withPart(partName.apply(c.part())))).toList(),
+                analysis.beingComputed(submissionId));
+    }
+
+    private CurveView view(ScalingCurve curve) {
+        return CurveView.of(curve, chart, words);
+    }
+}
