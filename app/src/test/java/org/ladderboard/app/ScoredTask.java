@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ladderboard.ladder.Ladder;
-import org.ladderboard.worker.queue.CurveStore;
+import org.ladderboard.queue.CurveStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

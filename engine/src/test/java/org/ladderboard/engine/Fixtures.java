@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import ai.djl.Device;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.ModelLoader;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

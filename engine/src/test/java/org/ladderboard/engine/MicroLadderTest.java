@@ -16,9 +16,9 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.ModelLoader;
 import org.ladderboard.engine.scoring.Evaluator;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationSettings;
 

@@ -14,9 +14,9 @@ import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.scoring.Evaluator;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 
 /**
  * Sharing prefixes across rows changes how much runs, never a result: templated rows (one instruction, many

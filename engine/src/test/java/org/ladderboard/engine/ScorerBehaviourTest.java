@@ -13,9 +13,9 @@ import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.scoring.Evaluator;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.metrics.LogoddsScore;
 
 /** Batching, padding, truncation and edge cases: results never depend on how the work was grouped. */

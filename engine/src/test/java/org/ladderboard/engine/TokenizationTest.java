@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import tools.jackson.databind.JsonNode;
 
 /** Token ids equal the Hugging Face tokenizers library's for every case (no special tokens added). */

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.tokenizer.TokenizerCheck;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.TokenizerCheck;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.Finding;
 import org.ladderboard.validation.ValidationReport;

@@ -16,7 +16,7 @@ import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.ComputeDevice;
 import org.ladderboard.engine.model.LoadedModel;
 import org.ladderboard.engine.scoring.Evaluator;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.NaiveScorer;
 import org.ladderboard.engine.scoring.Scorer;
 import picocli.CommandLine.Command;

@@ -10,9 +10,9 @@ import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.LoadedModel;
 import org.ladderboard.engine.model.ComputeDevice;
 import org.ladderboard.engine.scoring.Evaluator;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.engine.scoring.Scorer;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.ladder.Ladder;
 
 /** The engine on DJL/PyTorch, holding one model: loading is paid once per run of jobs on the same rung. */

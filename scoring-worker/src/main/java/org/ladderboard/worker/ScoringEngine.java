@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.ladder.Ladder;
 
 /** What a worker scores with: one rung's model at a time, kept loaded while its jobs keep coming. */

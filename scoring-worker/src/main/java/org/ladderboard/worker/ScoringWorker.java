@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.ladder.Ladder;
-import org.ladderboard.worker.queue.ClaimedJob;
-import org.ladderboard.worker.queue.ErrorKind;
-import org.ladderboard.worker.queue.JobQueue;
-import org.ladderboard.worker.queue.ScoreStore;
+import org.ladderboard.queue.ClaimedJob;
+import org.ladderboard.queue.ErrorKind;
+import org.ladderboard.queue.JobQueue;
+import org.ladderboard.queue.ScoreStore;
 import org.ladderboard.scoring.WorkerDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ public final class ScoringWorker implements Runnable {
 
     public ScoringWorker(DataSource db, List<Ladder> ladders, ScoringEngine engine, Settings settings) {
         this.queue = new JobQueue(db);
-        this.scores = new ScoreStore(db, queue, new org.ladderboard.worker.queue.CurveStore(ladders));
+        this.scores = new ScoreStore(db, queue, new org.ladderboard.queue.CurveStore(ladders));
         this.ladders = ladders.stream().collect(java.util.stream.Collectors.toMap(Ladder::name, l -> l));
         this.engine = engine;
         this.settings = settings;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
-import org.ladderboard.engine.tokenizer.TokenizerCheck;
+import org.ladderboard.checkpoint.ModelConfig;
+import org.ladderboard.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.TokenizerCheck;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ExampleCheck;
 import org.ladderboard.validation.Finding;

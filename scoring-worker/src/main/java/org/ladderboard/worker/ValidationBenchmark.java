@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.validation.ExampleCheck;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationReport;

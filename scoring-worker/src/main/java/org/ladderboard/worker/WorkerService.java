@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.ladderboard.engine.checkpoint.LadderCheck;
+import org.ladderboard.checkpoint.LadderCheck;
 import org.ladderboard.engine.scoring.Scorer;
 import org.ladderboard.ladder.LadderFile;
 import org.ladderboard.scoring.WorkerDefaults;

@@ -8,11 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ladderboard.engine.scoring.ExampleResult;
-import org.ladderboard.worker.queue.ClaimedJob;
-import org.ladderboard.worker.queue.CurveStore;
-import org.ladderboard.worker.queue.JobQueue;
-import org.ladderboard.worker.queue.ScoreStore;
+import org.ladderboard.scoring.ExampleResult;
+import org.ladderboard.queue.ClaimedJob;
+import org.ladderboard.queue.CurveStore;
+import org.ladderboard.queue.JobQueue;
+import org.ladderboard.queue.ScoreStore;
 
 /**
  * A submission's curves are computed once, by the transaction that finishes its last job and makes it SCORED: never

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ladderboard.worker.queue.ErrorKind;
+import org.ladderboard.queue.ErrorKind;
 
 /** The SQLSTATE policy: only an outage is retried; the data's errors and the platform's own faults fail the job. */
 class ErrorKindTest {

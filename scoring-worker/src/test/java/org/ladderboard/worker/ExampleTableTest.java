@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ladderboard.dataset.Example;
-import org.ladderboard.worker.queue.ExampleTable;
+import org.ladderboard.queue.ExampleTable;
 
 /** What the upload stores in {@code example} is what every reader gets back, the kept extra columns included. */
 class ExampleTableTest {

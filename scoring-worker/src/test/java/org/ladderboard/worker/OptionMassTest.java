@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ladderboard.engine.scoring.ExampleResult;
-import org.ladderboard.worker.queue.ClaimedJob;
-import org.ladderboard.worker.queue.JobQueue;
-import org.ladderboard.worker.queue.ScoreStore;
+import org.ladderboard.scoring.ExampleResult;
+import org.ladderboard.queue.ClaimedJob;
+import org.ladderboard.queue.JobQueue;
+import org.ladderboard.queue.ScoreStore;
 
 /**
  * The per-model aggregate on real PostgreSQL with the log-probs long classes really get: a class of 170 characters
@@ -38,7 +38,7 @@ class OptionMassTest {
     private double optionMassOf(double... totalLogprobs) throws Exception {
         long submission = fixture.submission(totalLogprobs.length, List.of("micro-40k"), null);
         JobQueue queue = new JobQueue(fixture.db);
-        ScoreStore store = new ScoreStore(fixture.db, queue, new org.ladderboard.worker.queue.CurveStore(java.util.List.of()));
+        ScoreStore store = new ScoreStore(fixture.db, queue, new org.ladderboard.queue.CurveStore(java.util.List.of()));
         ClaimedJob job = queue.claim("w", 60, null, null).orElseThrow();
         List<ScoreStore.Pending> pending = store.pending(job);
         List<ExampleResult> results = new ArrayList<>();

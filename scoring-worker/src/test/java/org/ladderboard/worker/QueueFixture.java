@@ -28,7 +28,7 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationSettings;
-import org.ladderboard.worker.queue.ExampleTable;
+import org.ladderboard.queue.ExampleTable;
 
 /**
  * A real PostgreSQL with the app's schema, the bundled micro ladder, and submissions inserted the way the web app

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.ladderboard.engine.scoring.ExampleResult;
-import org.ladderboard.worker.queue.ScoreRecord;
+import org.ladderboard.scoring.ExampleResult;
+import org.ladderboard.queue.ScoreRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The score record carries every field of the engine's result, whatever fields it gains, and nothing it lacks. */

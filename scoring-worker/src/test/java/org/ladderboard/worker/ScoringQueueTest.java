@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import org.ladderboard.ladder.Ladder;
-import org.ladderboard.worker.queue.JobQueue;
+import org.ladderboard.queue.JobQueue;
 
 /**
  * The queue under the failures it exists for, on a real PostgreSQL with the real micro ladder: parallel workers,

@@ -1,6 +1,6 @@
 package org.ladderboard.app.analysis;
 
-import org.ladderboard.worker.queue.CurveStore;
+import org.ladderboard.queue.CurveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.app.ladder.LadderRegistry;
-import org.ladderboard.worker.queue.CurveStore;
+import org.ladderboard.queue.CurveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;

@@ -2,7 +2,7 @@ package org.ladderboard.app.export;
 
 import java.util.List;
 
-import org.ladderboard.worker.queue.ExampleTable;
+import org.ladderboard.queue.ExampleTable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

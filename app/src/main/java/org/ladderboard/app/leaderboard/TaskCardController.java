@@ -7,7 +7,7 @@ import org.ladderboard.app.submission.PartLabels;
 import org.ladderboard.app.submission.Submission;
 import org.ladderboard.app.submission.SubmissionDetails;
 import org.ladderboard.app.submission.SubmissionRepository;
-import org.ladderboard.worker.queue.SubmissionStatus;
+import org.ladderboard.queue.SubmissionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -8,8 +8,8 @@ import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.submission.Submission;
 import org.ladderboard.app.submission.SubmissionRepository;
 import org.ladderboard.ladder.Ladder;
-import org.ladderboard.worker.queue.JobQueue;
-import org.ladderboard.worker.queue.SubmissionStatus;
+import org.ladderboard.queue.JobQueue;
+import org.ladderboard.queue.SubmissionStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import org.ladderboard.app.scoring.ScoringResults.FailedJob;
 import org.ladderboard.app.scoring.ScoringResults.WorkerRow;
 import org.ladderboard.ladder.Ladder;
-import org.ladderboard.worker.queue.JobQueue;
+import org.ladderboard.queue.JobQueue;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ladderboard.worker.queue.JobStatus;
-import org.ladderboard.worker.queue.ScoreRecord;
+import org.ladderboard.queue.JobStatus;
+import org.ladderboard.queue.ScoreRecord;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;

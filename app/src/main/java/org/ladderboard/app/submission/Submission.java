@@ -14,7 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.round.Round;
-import org.ladderboard.worker.queue.SubmissionStatus;
+import org.ladderboard.queue.SubmissionStatus;
 
 /** A contestant's dataset entered into a round, with the prize's form fields. */
 @Entity

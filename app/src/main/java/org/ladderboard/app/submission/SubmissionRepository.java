@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.ladderboard.app.account.Account;
-import org.ladderboard.worker.queue.SubmissionStatus;
+import org.ladderboard.queue.SubmissionStatus;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 

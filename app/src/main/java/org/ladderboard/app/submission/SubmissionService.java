@@ -20,7 +20,7 @@ import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.ParsedPart;
 import org.ladderboard.validation.ValidationReport;
 import org.ladderboard.validation.ValidationResult;
-import org.ladderboard.worker.queue.SubmissionStatus;
+import org.ladderboard.queue.SubmissionStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

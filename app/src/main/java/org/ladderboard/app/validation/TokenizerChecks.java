@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.ladderboard.dataset.Sha256;
-import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
-import org.ladderboard.engine.tokenizer.TokenizerCheck;
+import org.ladderboard.checkpoint.ModelConfig;
+import org.ladderboard.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.TokenizerCheck;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.validation.ExampleCheck;
 import org.slf4j.Logger;

@@ -20,10 +20,10 @@ import org.ladderboard.app.account.Role;
 import org.ladderboard.app.award.PrizeTier;
 import org.ladderboard.app.submission.Cause;
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.worker.queue.AttemptOutcome;
-import org.ladderboard.worker.queue.ErrorKind;
-import org.ladderboard.worker.queue.JobStatus;
-import org.ladderboard.worker.queue.SubmissionStatus;
+import org.ladderboard.queue.AttemptOutcome;
+import org.ladderboard.queue.ErrorKind;
+import org.ladderboard.queue.JobStatus;
+import org.ladderboard.queue.SubmissionStatus;
 
 /**
  * Every column that the migrated schema limits to a list of words holds exactly the values of the Java enum that

@@ -31,7 +31,7 @@ class StatusWritersTest {
 
     private static final String WRITER = "JobQueue";
 
-    private static final Path QUEUE_SQL = Path.of("queue/src/main/resources/org/ladderboard/worker/queue/queue.sql");
+    private static final Path QUEUE_SQL = Path.of("queue/src/main/resources/org/ladderboard/queue/queue.sql");
 
     /** An update of a submission's or a job's row, with its list of assignments (up to where, from or returning). */
     private static final Pattern UPDATE = Pattern.compile("(?is)\\bupdate\\s+(submission|scoring_job)\\b"

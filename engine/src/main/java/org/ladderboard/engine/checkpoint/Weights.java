@@ -1,5 +1,6 @@
 package org.ladderboard.engine.checkpoint;
 
+import org.ladderboard.checkpoint.UnsupportedModelException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

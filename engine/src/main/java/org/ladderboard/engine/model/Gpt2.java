@@ -9,8 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
-import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.checkpoint.UnsupportedModelException;
+import org.ladderboard.checkpoint.ModelConfig;
+import org.ladderboard.checkpoint.UnsupportedModelException;
 import org.ladderboard.engine.checkpoint.Weights;
 
 /**

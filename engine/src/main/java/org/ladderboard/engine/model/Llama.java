@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
-import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.checkpoint.UnsupportedModelException;
+import org.ladderboard.checkpoint.ModelConfig;
+import org.ladderboard.checkpoint.UnsupportedModelException;
 import org.ladderboard.engine.checkpoint.Weights;
 
 /**

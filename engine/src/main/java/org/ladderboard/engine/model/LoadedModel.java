@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import ai.djl.Device;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 
 /**
  * A checkpoint directory's model and its tokenizer, loaded together: the one place the worker, the command line

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import org.ladderboard.engine.checkpoint.ModelConfig;
-import org.ladderboard.engine.checkpoint.UnsupportedModelException;
+import org.ladderboard.checkpoint.ModelConfig;
+import org.ladderboard.checkpoint.UnsupportedModelException;
 import org.ladderboard.engine.checkpoint.Weights;
 import org.ladderboard.ladder.Architectures;
 

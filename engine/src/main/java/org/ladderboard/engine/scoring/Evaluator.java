@@ -1,5 +1,6 @@
 package org.ladderboard.engine.scoring;
 
+import org.ladderboard.scoring.ExampleResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;

@@ -1,5 +1,6 @@
 package org.ladderboard.engine.scoring;
 
+import org.ladderboard.tokenizer.ContextAndContinuation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import org.ladderboard.engine.model.CausalLanguageModel;
 import org.ladderboard.engine.model.TokenRows;
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.metrics.Loglikelihood;
 import org.ladderboard.metrics.LoglikelihoodModel;
 import org.ladderboard.metrics.LoglikelihoodRequest;

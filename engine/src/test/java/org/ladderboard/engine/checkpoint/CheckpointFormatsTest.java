@@ -1,5 +1,6 @@
 package org.ladderboard.engine.checkpoint;
 
+import org.ladderboard.checkpoint.UnsupportedModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

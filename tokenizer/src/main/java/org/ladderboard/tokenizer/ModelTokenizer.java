@@ -1,4 +1,4 @@
-package org.ladderboard.engine.tokenizer;
+package org.ladderboard.tokenizer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
-import org.ladderboard.engine.checkpoint.ModelConfig;
+import org.ladderboard.checkpoint.ModelConfig;
 
 /**
  * A checkpoint's {@code tokenizer.json} through the Hugging Face tokenizers library, configured so that nothing is

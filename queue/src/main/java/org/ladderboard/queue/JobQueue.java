@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

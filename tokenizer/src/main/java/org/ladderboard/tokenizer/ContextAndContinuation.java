@@ -1,9 +1,9 @@
-package org.ladderboard.engine.scoring;
+package org.ladderboard.tokenizer;
 
 import java.util.Arrays;
 import java.util.List;
 
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 
 /**
  * Token boundaries exactly as lm-evaluation-harness draws them: whitespace at the end of the context moves to the

@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 import java.sql.SQLException;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 /**
  * A scoring job's status: QUEUED → RUNNING → DONE, FAILED or CANCELLED; RUNNING → QUEUED again on a retry, a

@@ -1,7 +1,7 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 import java.io.IOException;
 import java.io.InputStream;

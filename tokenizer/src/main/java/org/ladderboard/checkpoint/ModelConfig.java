@@ -1,4 +1,4 @@
-package org.ladderboard.engine.checkpoint;
+package org.ladderboard.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 /**
  * A submission's status: VALIDATED → QUEUED → SCORING → SCORED, or FAILED / CANCELLED. The upload stores it

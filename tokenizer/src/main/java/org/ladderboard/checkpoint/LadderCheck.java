@@ -1,11 +1,11 @@
-package org.ladderboard.engine.checkpoint;
+package org.ladderboard.checkpoint;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ladderboard.engine.tokenizer.ModelTokenizer;
+import org.ladderboard.tokenizer.ModelTokenizer;
 import org.ladderboard.ladder.Architectures;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.ladder.LadderFile;

@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 /** How one claim of a job ended ({@code scoring_job_attempt.outcome}; null while it runs). */
 public enum AttemptOutcome {

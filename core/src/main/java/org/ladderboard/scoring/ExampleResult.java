@@ -1,4 +1,4 @@
-package org.ladderboard.engine.scoring;
+package org.ladderboard.scoring;
 
 /**
  * One example scored by one model: what the prize's {@code labelled_data.jsonl} kept, plus the errors and truncation
@@ -32,7 +32,7 @@ public record ExampleResult(
         boolean prefixMismatch,
         String error) {
 
-    static ExampleResult failed(int index, String error) {
+    public static ExampleResult failed(int index, String error) {
         return new ExampleResult(index, null, null, null, null, null, null, null, null, null, false, false, error);
     }
 

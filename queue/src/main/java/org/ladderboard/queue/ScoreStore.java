@@ -1,4 +1,4 @@
-package org.ladderboard.worker.queue;
+package org.ladderboard.queue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.ladderboard.dataset.Example;
-import org.ladderboard.engine.scoring.ExampleResult;
+import org.ladderboard.scoring.ExampleResult;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 

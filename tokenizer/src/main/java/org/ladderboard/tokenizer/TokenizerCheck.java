@@ -1,4 +1,4 @@
-package org.ladderboard.engine.tokenizer;
+package org.ladderboard.tokenizer;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.ladderboard.dataset.Example;
 import org.ladderboard.dataset.TaskType;
-import org.ladderboard.engine.scoring.ContextAndContinuation;
+import org.ladderboard.tokenizer.ContextAndContinuation;
 import org.ladderboard.validation.Check;
 import org.ladderboard.validation.ExampleCheck;
 import org.ladderboard.validation.Findings;
