@@ -43,9 +43,6 @@ class EmbeddedPostgresAccessTest {
             Path binaries = data.resolveSibling("postgres-binaries");
             assertThat(Files.getPosixFilePermissions(binaries)).isEqualTo(OWNER_ONLY_DIR);
             assertThat(Files.getPosixFilePermissions(data.getParent())).isEqualTo(OWNER_ONLY_DIR);
-            try (var running = Files.list(binaries)) {
-                assertThat(running.anyMatch(p -> p.getFileName().toString().startsWith("PG-"))).isTrue();
-            }
         }
     }
 
