@@ -29,11 +29,39 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    public static Path root() {
+    private static Path root;
+
+    /**
+     * The fixtures' folder. Other modules' tests get these classes from the engine's test jar once the build has
+     * packaged it ({@code verify}): the fixtures are then copied out of the jar once, since checkpoints are read as
+     * files.
+     */
+    public static synchronized Path root() {
+        if (root != null) {
+            return root;
+        }
         try {
-            return Path.of(Fixtures.class.getResource("/fixtures").toURI());
+            java.net.URI uri = Fixtures.class.getResource("/fixtures").toURI();
+            if (!uri.getScheme().equals("jar")) {
+                return root = Path.of(uri);
+            }
+            Path copy = Files.createTempDirectory("ladderboard-fixtures-");
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+                 Stream<Path> files = Files.walk(jar.getPath("/fixtures"))) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(jar.getPath("/fixtures").relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+            return root = copy;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
