@@ -92,6 +92,7 @@ class SubmissionController {
         rounds.current().ifPresent(round -> {
             model.addAttribute("round", round);
             model.addAttribute("roundOpen", round.isOpenAt(rounds.now()));
+            model.addAttribute("roundUpcoming", rounds.now().isBefore(round.getOpensAt()));
             model.addAttribute("quota", rounds.quota(round, account));
         });
         model.addAttribute("causes", Cause.values());
