@@ -57,8 +57,14 @@ public class LadderVisibility {
         Map<String, List<String>> hidden = new LinkedHashMap<>();
         for (RoundLadder l : round) {
             if (!maySee(viewer, l)) {
-                hidden.put(l.ladder(), ladders.find(l.ladder()).map(Ladder::rungs).orElse(List.of()).stream()
-                        .map(Ladder.Rung::name).toList());
+                // what free text could name it by: its models' names, and where their checkpoints are (an error can carry a path)
+                List<String> names = new java.util.ArrayList<>();
+                for (Ladder.Rung rung : ladders.find(l.ladder()).map(Ladder::rungs).orElse(List.of())) {
+                    names.add(rung.name());
+                    names.add(rung.checkpoint());
+                    names.add(ladders.checkpoint(rung).toString());
+                }
+                hidden.put(l.ladder(), names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList());
             }
         }
         return hidden.isEmpty() ? VisibleLadders.all() : new VisibleLadders(hidden);

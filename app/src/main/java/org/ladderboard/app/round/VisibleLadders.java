@@ -22,7 +22,7 @@ public final class VisibleLadders {
 
     private static final VisibleLadders ALL = new VisibleLadders(Map.of());
 
-    /** Private ladder name to its models' names. */
+    /** Private ladder name to its models' names and checkpoints' paths. */
     private final Map<String, List<String>> hidden;
     /** Each name free text could carry, longest first, with the words that replace it. */
     private final List<Map.Entry<Pattern, String>> names;
