@@ -93,11 +93,16 @@ abstract class HeldOutLadderTest extends IntegrationTest {
      * the curves of both ladders stored as the worker stores them.
      */
     protected long scoredOnBothLadders(long roundId, long accountId, String taskName) {
+        return scoredOnBothLadders(roundId, accountId, taskName, true);
+    }
+
+    /** As above; {@code inverseOnVault} false gives the largest vault model the smallest loss (no inverse scaling). */
+    protected long scoredOnBothLadders(long roundId, long accountId, String taskName, boolean inverseOnVault) {
         long id = ScoredTask.create(jdbc, template, roundId, accountId, taskName, "author", List.of("data.csv"), 8);
         int total = 8;
         for (int m = 0; m < VAULT_MODELS.size(); m++) {
             String model = VAULT_MODELS.get(m);
-            double loss = VAULT_LOSSES[m];
+            double loss = VAULT_LOSSES[inverseOnVault ? m : VAULT_MODELS.size() - 1 - m];
             long job = jdbc.sql("""
                             insert into scoring_job (submission_id, ladder, model, model_parameters, status, examples_total,
                                                      examples_done, finished_at)
