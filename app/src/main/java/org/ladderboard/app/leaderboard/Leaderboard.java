@@ -169,8 +169,8 @@ public class Leaderboard {
     }
 
     /**
-     * The round's rows on every ladder, rebuilt when a submission of the round was scored, re-queued or had a curve computed since
-     * the last build. Reading the version is two indexed aggregates; building is a query plus a sparkline per row,
+     * The round's rows on every ladder, rebuilt when a submission of the round was scored, re-queued or had a curve
+     * computed since the last build. Reading the version is two indexed aggregates; building is a query plus a sparkline per row,
      * which under load was most of the page's time. Building only reads stored curves (never computes one), so a
      * submission whose curves are still being computed cannot hold up the build, nor the requests waiting for it.
      */

@@ -57,7 +57,7 @@ public class LadderVisibility {
         Map<String, List<String>> hidden = new LinkedHashMap<>();
         for (RoundLadder l : round) {
             if (!maySee(viewer, l)) {
-                // what free text could name it by: its models' names, and where their checkpoints are (an error can carry a path)
+                // what free text could name it by: its models' names, and their checkpoints' paths (errors carry them)
                 List<String> names = new java.util.ArrayList<>();
                 for (Ladder.Rung rung : ladders.find(l.ladder()).map(Ladder::rungs).orElse(List.of())) {
                     names.add(rung.name());

@@ -36,7 +36,9 @@ class RoundLadderRepository {
 
     /** The ladder locked for the change that follows, so two organizers cannot release it twice. */
     Optional<RoundLadder> lock(long roundId, String ladder) {
-        return jdbc.sql("select round_id, ladder, held_out, released_at from round_ladder where round_id = ? and ladder = ? for update")
+        return jdbc.sql("""
+                        select round_id, ladder, held_out, released_at from round_ladder
+                        where round_id = ? and ladder = ? for update""")
                 .params(roundId, ladder).query((rs, n) -> row(rs)).optional();
     }
 

@@ -36,7 +36,8 @@ public final class VisibleLadders {
             words.put(ladder, PRIVATE_LADDER);
         });
         // longest first, so "vault/vault-s" goes before "vault-s" and "vault"
-        this.names = words.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+        this.names = words.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
                 .map(e -> Map.entry(Pattern.compile("(?<![\\w.-])" + Pattern.quote(e.getKey()) + "(?![\\w-])"),
                         Matcher.quoteReplacement(e.getValue())))
                 .toList();
