@@ -17,11 +17,12 @@ class HomeController {
     private final LadderRegistry ladders;
     private final LadderVisibility visibility;
 
-    HomeController(RoundService rounds, CurrentAccount currentAccount, LadderRegistry ladders, LadderVisibility visibility) {
-        this.visibility = visibility;
+    HomeController(RoundService rounds, CurrentAccount currentAccount, LadderRegistry ladders,
+                   LadderVisibility visibility) {
         this.rounds = rounds;
         this.currentAccount = currentAccount;
         this.ladders = ladders;
+        this.visibility = visibility;
     }
 
     @GetMapping("/")

@@ -50,7 +50,6 @@ class JudgingController {
 
     JudgingController(Leaderboard leaderboard, RoundService rounds, Reviews reviews, SubmissionDetails details,
                       CurrentAccount currentAccount, CurvePages curves, AuditLog audit, LadderVisibility visibility) {
-        this.visibility = visibility;
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.reviews = reviews;
@@ -58,6 +57,7 @@ class JudgingController {
         this.currentAccount = currentAccount;
         this.curves = curves;
         this.audit = audit;
+        this.visibility = visibility;
     }
 
     /**

@@ -34,13 +34,13 @@ class LeaderboardController {
 
     LeaderboardController(Leaderboard leaderboard, RoundService rounds, RoundRepository roundRepository,
                           CurrentAccount currentAccount, AuditLog audit, Winners winners, LadderVisibility visibility) {
-        this.visibility = visibility;
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.roundRepository = roundRepository;
         this.currentAccount = currentAccount;
         this.audit = audit;
         this.winners = winners;
+        this.visibility = visibility;
     }
 
     /** See {@link Leaderboard#shownTo}; a visitor who may not see it is asked to sign in. */

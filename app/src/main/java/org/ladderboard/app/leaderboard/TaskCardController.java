@@ -32,11 +32,11 @@ class TaskCardController {
 
     TaskCardController(SubmissionRepository submissions, SubmissionDetails details, CurrentAccount currentAccount,
                        CurvePages curves, LadderVisibility visibility) {
-        this.visibility = visibility;
         this.submissions = submissions;
         this.details = details;
         this.currentAccount = currentAccount;
         this.curves = curves;
+        this.visibility = visibility;
     }
 
     @GetMapping("/tasks/{id}")

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.ladderboard.app.account.Account;
-
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.ladder.Ladder;
@@ -50,11 +49,12 @@ class RoundApiController {
     private final CurrentAccount currentAccount;
     private final LadderVisibility visibility;
 
-    RoundApiController(RoundService rounds, LadderRegistry ladders, CurrentAccount currentAccount, LadderVisibility visibility) {
-        this.visibility = visibility;
+    RoundApiController(RoundService rounds, LadderRegistry ladders, CurrentAccount currentAccount,
+                       LadderVisibility visibility) {
         this.rounds = rounds;
         this.ladders = ladders;
         this.currentAccount = currentAccount;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/rounds/current")
