@@ -39,11 +39,11 @@ class CurveController {
                 .body(files.png(curve(id, ladder, metric)));
     }
 
-    /** The curve, if this viewer may see the submission and it has one on that ladder and metric; else a 404. */
+    /** The curve, if this viewer may see the submission and the ladder and it has one on that metric; else a 404. */
     private ScalingCurve curve(long id, String ladder, String metric) {
         SubmissionDetails.View view = details.find(id, currentAccount.require())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return files.curve(id, view.submission().getTaskType(), ladder, metric)
+        return files.curve(id, view.submission().getTaskType(), ladder, metric, view.ladders())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -3,6 +3,8 @@ package org.ladderboard.app.analysis;
 import org.ladderboard.analysis.ScalingCurve;
 import java.util.Optional;
 
+import org.ladderboard.app.round.VisibleLadders;
+
 import org.springframework.stereotype.Service;
 
 /** One stored curve found by ladder and metric, drawn as the downloads draw it. */
@@ -17,8 +19,9 @@ class CurveFiles {
         this.chart = chart;
     }
 
-    Optional<ScalingCurve> curve(long submissionId, String taskType, String ladder, String metric) {
-        return analysis.curves(submissionId, taskType).stream()
+    /** Empty as well when the viewer may not see the ladder: a private ladder's chart is not there for them. */
+    Optional<ScalingCurve> curve(long submissionId, String taskType, String ladder, String metric, VisibleLadders shown) {
+        return analysis.curves(submissionId, taskType, shown).stream()
                 .filter(c -> c.ladder().equals(ladder) && c.view().equals(metric)).findFirst();
     }
 

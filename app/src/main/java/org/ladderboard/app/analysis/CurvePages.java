@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.ladderboard.analysis.ScalingCurve;
+import org.ladderboard.app.round.VisibleLadders;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,12 +29,15 @@ public class CurvePages {
         this.words = words;
     }
 
-    /** {@code partName} turns a stored part name into the one this viewer may see. */
-    public Shown of(long submissionId, String taskType, UnaryOperator<String> partName) {
-        List<ScalingCurve> curves = analysis.curves(submissionId, taskType);
+    /**
+     * {@code partName} turns a stored part name into the one this viewer may see; {@code ladders} keeps the curves,
+     * and the generality drawn from them, to the ladders this viewer may see.
+     */
+    public Shown of(long submissionId, String taskType, UnaryOperator<String> partName, VisibleLadders ladders) {
+        List<ScalingCurve> curves = analysis.curves(submissionId, taskType, ladders);
         return new Shown(curves.stream().map(this::view).toList(),
                 words.generality(curves, ScalingCurve.views(taskType).get(0)),
-                analysis.partCurves(submissionId, taskType).stream().map(c -> view(c.withPart(partName.apply(c.part())))).toList(),
+                analysis.partCurves(submissionId, taskType, ladders).stream().map(c -> view(c.withPart(partName.apply(c.part())))).toList(),
                 analysis.beingComputed(submissionId));
     }
 

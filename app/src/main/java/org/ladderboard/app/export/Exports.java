@@ -21,6 +21,7 @@ import org.ladderboard.app.judging.Reviews;
 import org.ladderboard.app.judging.Rubric;
 import org.ladderboard.app.leaderboard.Leaderboard;
 import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.queue.ExampleTable;
 import org.ladderboard.queue.ScoreRecord;
@@ -58,7 +59,10 @@ public class Exports {
     public static final java.util.Set<String> KINDS = java.util.Set.of("winners.csv", "winners.json", "leaderboard.csv",
             "submissions.csv", "release.zip");
 
-    /** Writes the export named {@code kind} (one of {@link #KINDS}) for the round; the stream stays open. */
+    /**
+     * Writes the export named {@code kind} (one of {@link #KINDS}) for the round; the stream stays open. Exports are
+     * the organizers' alone, so they hold every ladder, held-out ones too ({@link VisibleLadders#all}).
+     */
     public void write(String kind, Round round, OutputStream out) throws IOException {
         if (kind.equals("release.zip")) {
             releaseBundle(round, out);
@@ -116,7 +120,7 @@ public class Exports {
     }
 
     public void leaderboardCsv(Round round, Writer out) throws IOException {
-        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, null, false);
+        List<Leaderboard.Row> rows = leaderboard.rows(round, VisibleLadders.all(), null, null, null, false);
         List<String> ladders = new ArrayList<>(round.getLadders());
         List<String> header = new ArrayList<>(List.of("rank", "submission_id", "task_name", "cause", "task_type", "examples", "drop"));
         ladders.forEach(l -> {
@@ -223,7 +227,7 @@ public class Exports {
         section(md, "How the data was generated", t.generation());
         section(md, "Expertise needed to verify the labels", t.expertise());
         md.append("## Verdicts\n\n| ladder | metric | verdict | strength | slope per decade (performance) | examples |\n|---|---|---|---|---|---|\n");
-        for (ScalingCurve c : analysis.curves(t.id(), t.taskType())) {
+        for (ScalingCurve c : analysis.curves(t.id(), t.taskType(), VisibleLadders.all())) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f [%.4f, %.4f] | %d |%n", c.ladder(), c.view(),
                     c.verdict().verdict(), c.verdict().strength() == null ? "" : c.verdict().strength(), c.verdict().beta(),
                     c.verdict().betaInterval()[0], c.verdict().betaInterval()[1], c.examples()));
@@ -245,7 +249,7 @@ public class Exports {
     }
 
     private List<Map<String, String>> verdicts(Task t) {
-        return analysis.curves(t.id(), t.taskType()).stream()
+        return analysis.curves(t.id(), t.taskType(), VisibleLadders.all()).stream()
                 .map(c -> Map.of("ladder", c.ladder(), "view", c.view(), "verdict", c.verdict().verdict(),
                         "strength", c.verdict().strength() == null ? "" : c.verdict().strength()))
                 .toList();

@@ -12,6 +12,7 @@ import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.analysis.CurvePages;
 import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.leaderboard.Leaderboard;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.submission.SubmissionDetails;
@@ -45,9 +46,10 @@ class JudgingController {
     private final CurrentAccount currentAccount;
     private final CurvePages curves;
     private final AuditLog audit;
+    private final LadderVisibility visibility;
 
     JudgingController(Leaderboard leaderboard, RoundService rounds, Reviews reviews, SubmissionDetails details,
-                      CurrentAccount currentAccount, CurvePages curves, AuditLog audit) {
+                      CurrentAccount currentAccount, CurvePages curves, AuditLog audit, LadderVisibility visibility) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.reviews = reviews;
@@ -55,6 +57,7 @@ class JudgingController {
         this.currentAccount = currentAccount;
         this.curves = curves;
         this.audit = audit;
+        this.visibility = visibility;
     }
 
     /**
@@ -65,7 +68,7 @@ class JudgingController {
     String queue(@RequestParam(defaultValue = "false") boolean todo, Model model) {
         Account me = currentAccount.require();
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, "name", false);
+        List<Leaderboard.Row> rows = leaderboard.rows(round, visibility.inRound(round.getId(), me), null, null, "name", false);
         Map<Long, String> mine = new java.util.HashMap<>(reviews.standingOf(me.getId(), round.getId()));
         java.util.Set<Long> own = reviews.authoredBy(me.getId(), round.getId());
         own.forEach(id -> mine.put(id, "your own task"));
@@ -157,7 +160,7 @@ class JudgingController {
     private String page(SubmissionDetails.View view, Account me, Reviews.Review review, Map<String, String> problems, Model model) {
         long id = view.submission().getId();
         model.addAttribute("s", view.submission());
-        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
+        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name, view.ladders());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
         model.addAttribute("review", review);

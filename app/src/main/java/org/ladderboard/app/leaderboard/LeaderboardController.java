@@ -5,6 +5,7 @@ import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.award.Winners;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
 import org.ladderboard.app.round.RoundService;
@@ -29,15 +30,17 @@ class LeaderboardController {
     private final CurrentAccount currentAccount;
     private final AuditLog audit;
     private final Winners winners;
+    private final LadderVisibility visibility;
 
     LeaderboardController(Leaderboard leaderboard, RoundService rounds, RoundRepository roundRepository,
-                          CurrentAccount currentAccount, AuditLog audit, Winners winners) {
+                          CurrentAccount currentAccount, AuditLog audit, Winners winners, LadderVisibility visibility) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.roundRepository = roundRepository;
         this.currentAccount = currentAccount;
         this.audit = audit;
         this.winners = winners;
+        this.visibility = visibility;
     }
 
     /** See {@link Leaderboard#shownTo}; a visitor who may not see it is asked to sign in. */
@@ -60,10 +63,14 @@ class LeaderboardController {
         model.addAttribute("sort", sort);
         model.addAttribute("desc", desc);
         if (!hidden) {
-            Leaderboard.Page shown = leaderboard.page(round, cause, verdict, sort, desc, page, Math.min(Math.max(size, 10), 500));
+            var ladders = visibility.inRound(round.getId(), me);
+            Leaderboard.Page shown = leaderboard.page(round, ladders, cause, verdict, sort, desc, page, Math.min(Math.max(size, 10), 500));
             model.addAttribute("page", shown);
             model.addAttribute("rows", shown.rows());
-            model.addAttribute("ladders", round.getLadders());
+            model.addAttribute("ladders", round.getLadders().stream().filter(ladders::shows).toList());
+            // judges and organizers see which of them are held out; no one else sees those ladders at all
+            model.addAttribute("heldOut", visibility.ladders(round.getId()).stream()
+                    .filter(l -> l.isPrivate() && ladders.shows(l.ladder())).map(l -> l.ladder()).toList());
             model.addAttribute("tiers", me != null && me.getRole() == Role.ORGANIZER ? winners.of(round.getId()) : java.util.Map.of());
         }
         return "leaderboard/leaderboard";

@@ -155,7 +155,12 @@ public class Round {
         return ladders;
     }
 
+    /**
+     * Changed in place, so only the ladders taken off or added are deleted or inserted: the kept ladders' rows keep
+     * their held-out state ({@link RoundLadderRepository}).
+     */
     public void setLadders(Set<String> ladders) {
-        this.ladders = new LinkedHashSet<>(ladders);
+        this.ladders.retainAll(ladders);
+        this.ladders.addAll(ladders);
     }
 }

@@ -33,19 +33,27 @@ class RoundAdminController {
     private final AuditLog audit;
     private final CurrentAccount currentAccount;
     private final ScoringControl scoring;
+    private final RoundService roundService;
+    private final LadderVisibility visibility;
 
     RoundAdminController(RoundRepository rounds, LadderRegistry ladders, AuditLog audit, CurrentAccount currentAccount,
-                         ScoringControl scoring) {
+                         ScoringControl scoring, RoundService roundService, LadderVisibility visibility) {
         this.rounds = rounds;
         this.ladders = ladders;
         this.audit = audit;
         this.currentAccount = currentAccount;
         this.scoring = scoring;
+        this.roundService = roundService;
+        this.visibility = visibility;
     }
 
     @GetMapping("/organizer/rounds")
     String list(@RequestParam(required = false) Long edit, Model model) {
-        model.addAttribute("rounds", rounds.findAll().stream().sorted((a, b) -> b.getOpensAt().compareTo(a.getOpensAt())).toList());
+        List<Round> all = rounds.findAll().stream().sorted((a, b) -> b.getOpensAt().compareTo(a.getOpensAt())).toList();
+        model.addAttribute("rounds", all);
+        java.util.Map<Long, List<RoundLadder>> roundLadders = new java.util.HashMap<>();
+        all.forEach(r -> roundLadders.put(r.getId(), visibility.ladders(r.getId())));
+        model.addAttribute("roundLadders", roundLadders);
         model.addAttribute("ladders", ladders.all().stream().map(Ladder::name).toList());
         model.addAttribute("editing", edit == null ? null : rounds.findById(edit).orElse(null));
         return "round/rounds";
@@ -74,6 +82,11 @@ class RoundAdminController {
         if (chosen.isEmpty()) {
             // a round without a ladder would accept uploads that nothing can ever score
             problems.add("choose at least one ladder to score the round on");
+        }
+        if (id != null) {
+            // its results would lose their held-out state with the row: release it, or make it public, first
+            roundService.privateLadders(id).stream().filter(l -> !chosen.contains(l)).sorted().forEach(l -> problems.add(
+                    "ladder " + l + " is held out: release it or make it public before taking it off the round"));
         }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
@@ -110,6 +123,33 @@ class RoundAdminController {
         int rescored = scoring.rescoreRound(id, roundLadders, currentAccount.require());
         audit.record(currentAccount.require(), "round re-scored", round.getName(), rescored + " submissions");
         redirect.addFlashAttribute("message", rescored + " submission(s) queued for scoring again");
+        return "redirect:/organizer/rounds";
+    }
+
+    /** Holds a round's ladder out (results for judges and organizers only) or makes it public again. */
+    @PostMapping("/organizer/rounds/{id}/ladders/{ladder}/held-out")
+    String setHeldOut(@PathVariable long id, @PathVariable String ladder, @RequestParam boolean heldOut,
+                      RedirectAttributes redirect) {
+        RoundService.LadderChange change = roundService.setHeldOut(id, ladder, heldOut, currentAccount.require());
+        return afterLadderChange(change, ladder, heldOut
+                ? "ladder '" + ladder + "' is held out: its results are for judges and organizers only"
+                : "ladder '" + ladder + "' is public: everyone who sees the round's results sees its results", redirect);
+    }
+
+    /** Releases a held-out ladder to everyone who sees the round's results; final. */
+    @PostMapping("/organizer/rounds/{id}/ladders/{ladder}/release")
+    String release(@PathVariable long id, @PathVariable String ladder, RedirectAttributes redirect) {
+        RoundService.LadderChange change = roundService.release(id, ladder, currentAccount.require());
+        return afterLadderChange(change, ladder, "ladder '" + ladder + "' released: contestants see its results now", redirect);
+    }
+
+    private static String afterLadderChange(RoundService.LadderChange change, String ladder, String done,
+                                            RedirectAttributes redirect) {
+        switch (change) {
+            case NO_SUCH_ROUND, NO_SUCH_LADDER -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            case CHANGED, UNCHANGED -> redirect.addFlashAttribute("message", done);
+            default -> redirect.addFlashAttribute("problems", List.of(change.sentence(ladder)));
+        }
         return "redirect:/organizer/rounds";
     }
 

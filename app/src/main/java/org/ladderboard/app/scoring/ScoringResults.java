@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.queue.JobStatus;
 import org.ladderboard.queue.ScoreRecord;
 import org.springframework.stereotype.Service;
@@ -40,30 +41,38 @@ public class ScoringResults {
         this.jobs = jobs;
     }
 
-    public List<ModelResult> results(long submissionId) {
-        return results.results(submissionId);
+    /** Each model's aggregates on the ladders this viewer may see. */
+    public List<ModelResult> results(long submissionId, VisibleLadders shown) {
+        return shown.filter(results.results(submissionId), ModelResult::ladder);
     }
 
-    /** Each job's progress, with the time left at its current rate while it runs. */
-    public List<Progress> progress(long submissionId) {
-        return jobs.jobsOf(submissionId).stream()
+    /**
+     * Each job's progress, with the time left at its current rate while it runs; the private ladders' jobs as one
+     * line (see {@link ScoringQueue#shownJobs}), their errors with private names taken out.
+     */
+    public List<Progress> progress(long submissionId, VisibleLadders shown) {
+        return ScoringQueue.shownJobs(jobs.jobsOf(submissionId), shown).stream()
                 .map(j -> {
                     Double rate = j.examplesPerSecond();
                     Double eta = rate == null || rate <= 0 || !"RUNNING".equals(j.status()) ? null
                             : (j.examplesTotal() - j.examplesDone()) / rate;
                     return new Progress(j.id(), j.ladder(), j.model(), j.status(), j.attempt(), j.examplesDone(),
-                            j.examplesTotal(), rate, eta, j.modelLoadSeconds(), j.errorMessage());
+                            j.examplesTotal(), rate, eta, j.modelLoadSeconds(), shown.scrub(j.errorMessage()));
                 })
                 .toList();
     }
 
     /**
      * Every per-example score as JSON lines, in file order and then ladder order: the example's position, part and
-     * row, the model, and its outputs (as the prize's labelled_data kept them). {@code partName} gives each part's
-     * name as the reader may see it (a judge sees part labels, not file names).
+     * row, the model, and its outputs (as the prize's labelled_data kept them), on the ladders this viewer may see.
+     * {@code partName} gives each part's name as the reader may see it (a judge sees part labels, not file names).
      */
-    public void writeScores(long submissionId, java.util.function.UnaryOperator<String> partName, Writer out) {
+    public void writeScores(long submissionId, java.util.function.UnaryOperator<String> partName, VisibleLadders shown,
+                            Writer out) {
         results.forEachScore(submissionId, score -> {
+            if (!shown.shows(score.ladder())) {
+                return;
+            }
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("index", score.index());
             line.put("part", partName.apply(score.partName()));

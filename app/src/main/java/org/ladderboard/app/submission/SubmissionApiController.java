@@ -95,7 +95,7 @@ class SubmissionApiController {
         return details.find(id, currentAccount.require())
                 .map(view -> ResponseEntity.ok(Map.<String, Object>of("id", id,
                         "status", view.submission().getStatus().name(),
-                        "results", results.results(id),
+                        "results", results.results(id, view.ladders()),
                         "jobs", SubmissionController.progress(results, view))))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -108,7 +108,7 @@ class SubmissionApiController {
                         .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
                         .<StreamingResponseBody>body(out -> {
                             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                            results.writeScores(id, view.labels()::name, writer);
+                            results.writeScores(id, view.labels()::name, view.ladders(), writer);
                             writer.flush();
                         }))
                 .orElseGet(() -> ResponseEntity.notFound().build());

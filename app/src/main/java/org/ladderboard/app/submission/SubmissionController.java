@@ -110,15 +110,15 @@ class SubmissionController {
         SubmissionDetails.View view = visible(id);
         model.addAttribute("view", view);
         model.addAttribute("s", view.submission());
-        model.addAttribute("results", results.results(id));
+        model.addAttribute("results", results.results(id, view.ladders()));
         model.addAttribute("progress", progress(results, view));
-        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
+        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name, view.ladders());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("generality", shown.generality());
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
-        model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name) : java.util.List.of());
+        model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name, view.ladders()) : java.util.List.of());
         return "submissions/detail";
     }
 
@@ -131,23 +131,24 @@ class SubmissionController {
                 "jobs", progress(results, view));
     }
 
-    /** Each job's progress, its error message in the part names this viewer may see. */
+    /** Each job's progress as this viewer may see it: part names, and private ladders' jobs as one line. */
     static java.util.List<ScoringResults.Progress> progress(ScoringResults results, SubmissionDetails.View view) {
         PartLabels labels = view.labels();
-        return results.progress(view.submission().getId()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
+        return results.progress(view.submission().getId(), view.ladders()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
                 p.ladder(), p.model(), p.status(), p.attempt(), p.examplesDone(), p.examplesTotal(), p.examplesPerSecond(),
                 p.etaSeconds(), p.modelLoadSeconds(), labels.scrub(p.error()))).toList();
     }
 
     @GetMapping(path = "/submissions/{id}/scores.jsonl")
     ResponseEntity<StreamingResponseBody> scores(@PathVariable long id) {
-        PartLabels labels = visible(id).labels();
+        SubmissionDetails.View view = visible(id);
+        PartLabels labels = view.labels();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
                 .body(out -> {
                     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    results.writeScores(id, labels::name, writer);
+                    results.writeScores(id, labels::name, view.ladders(), writer);
                     writer.flush();
                 });
     }

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -108,6 +110,15 @@ class AccessMatrixTest extends IntegrationTest {
             Account bystander = newAccount(Role.JUDGE);
             Round future = new Round("Matrix round " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"), Instant.parse("2099-02-01T00:00:00Z"));
             rounds.save(future);
+            // a ladder's held-out state: one round for the page's buttons, one for the API, so neither releases the other's
+            Round heldOutPage = new Round("Matrix held-out page " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"),
+                    Instant.parse("2099-02-01T00:00:00Z"));
+            heldOutPage.setLadders(Set.of("micro"));
+            rounds.save(heldOutPage);
+            Round heldOutApi = new Round("Matrix held-out API " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"),
+                    Instant.parse("2099-02-01T00:00:00Z"));
+            heldOutApi.setLadders(Set.of("micro"));
+            rounds.save(heldOutApi);
             long exportJob = awaitExport(round.getId());
             long sharedQueued = submit(owner, 5);
 
@@ -150,6 +161,10 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("POST /organizer/rounds/{id}/rescore", ORGANIZERS, who -> post("/organizer/rounds/" + future.getId() + "/rescore")),
                     new Row("POST /organizer/rounds/{id}/leaderboard", ORGANIZERS,
                             who -> post("/organizer/rounds/" + future.getId() + "/leaderboard").param("revealed", "false")),
+                    new Row("POST /organizer/rounds/{id}/ladders/{ladder}/held-out", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + heldOutPage.getId() + "/ladders/micro/held-out").param("heldOut", "true")),
+                    new Row("POST /organizer/rounds/{id}/ladders/{ladder}/release", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + heldOutPage.getId() + "/ladders/micro/release")),
                     new Row("POST /organizer/rounds/{id}/winners", ORGANIZERS, who -> post("/organizer/rounds/" + round.getId() + "/winners")
                             .param("submission", Long.toString(scored)).param("tier", "none")),
                     new Row("GET /organizer/rounds/{id}/export/{what}", ORGANIZERS,
@@ -172,6 +187,10 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("POST /api/validate", PUBLIC, who -> multipart("/api/validate").file(csv(5)).param("taskType", "classification")),
                     new Row("GET /api/rounds/current", PUBLIC, who -> get("/api/rounds/current")),
                     new Row("GET /v3/api-docs", PUBLIC, who -> get("/v3/api-docs")),
+                    new Row("PUT /api/rounds/{id}/ladders/{ladder}", ORGANIZERS, who -> put("/api/rounds/" + heldOutApi.getId()
+                            + "/ladders/micro").contentType(MediaType.APPLICATION_JSON).content("{\"heldOut\": true}")),
+                    new Row("POST /api/rounds/{id}/ladders/{ladder}/release", ORGANIZERS,
+                            who -> post("/api/rounds/" + heldOutApi.getId() + "/ladders/micro/release")),
                     new Row("POST /api/submissions", CONTESTANTS, who -> {
                         freeQuota();
                         return multipart("/api/submissions").file(csv(5)).param("name", "matrix").param("taskType", "classification");
