@@ -110,7 +110,9 @@ class SubmissionController {
         model.addAttribute("view", view);
         model.addAttribute("s", view.submission());
         model.addAttribute("results", results.results(id));
-        model.addAttribute("progress", progress(results, view));
+        java.util.List<ScoringResults.Progress> progress = progress(results, view);
+        model.addAttribute("progress", progress);
+        model.addAttribute("eta", ScoringResults.submissionEtaWords(progress));
         CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
         model.addAttribute("curves", shown.curves());
         model.addAttribute("generality", shown.generality());
@@ -126,16 +128,15 @@ class SubmissionController {
     @ResponseBody
     Map<String, Object> progress(@PathVariable long id) {
         SubmissionDetails.View view = visible(id);
+        java.util.List<ScoringResults.Progress> jobs = progress(results, view);
         return Map.of("status", view.submission().getStatus().name(), "active", view.submission().getStatus().isActive(),
-                "jobs", progress(results, view));
+                "jobs", jobs, "eta", ScoringResults.submissionEtaWords(jobs));
     }
 
     /** Each job's progress, its error message in the part names this viewer may see. */
     static java.util.List<ScoringResults.Progress> progress(ScoringResults results, SubmissionDetails.View view) {
         PartLabels labels = view.labels();
-        return results.progress(view.submission().getId()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
-                p.ladder(), p.model(), p.status(), p.attempt(), p.examplesDone(), p.examplesTotal(), p.examplesPerSecond(),
-                p.etaSeconds(), p.modelLoadSeconds(), labels.scrub(p.error()))).toList();
+        return results.progress(view.submission().getId()).stream().map(p -> p.withError(labels.scrub(p.error()))).toList();
     }
 
     @GetMapping(path = "/submissions/{id}/scores.jsonl")
