@@ -28,21 +28,17 @@ public class ScoringResults {
 
     /**
      * One job's progress as the submission page polls it. {@code etaSeconds} is the time left scoring it:
-     * {@code etaBasis} says where the rate came from ({@link EtaBasis}); it is null for a finished job.
+     * {@code etaBasis} says where the rate came from ({@link EtaBasis}), {@code etaText} says it in words as the
+     * pages print it ({@link #etaWords}); all three are null (the text empty) for a finished job.
      */
     public record Progress(long jobId, String ladder, String model, String status, int attempt, int examplesDone,
                            int examplesTotal, Double examplesPerSecond, Double etaSeconds, EtaBasis etaBasis,
-                           Double modelLoadSeconds, String error) {
-
-        /** The time left in words, as the pages print it (empty for a finished job). */
-        public String etaText() {
-            return etaWords(etaSeconds, etaBasis);
-        }
+                           String etaText, Double modelLoadSeconds, String error) {
 
         /** The same progress with the error as a given viewer may read it. */
         public Progress withError(String shownError) {
             return new Progress(jobId, ladder, model, status, attempt, examplesDone, examplesTotal, examplesPerSecond,
-                    etaSeconds, etaBasis, modelLoadSeconds, shownError);
+                    etaSeconds, etaBasis, etaText, modelLoadSeconds, shownError);
         }
     }
 
@@ -102,8 +98,8 @@ public class ScoringResults {
                     Eta eta = finished(j.status()) ? Eta.NONE : rates.eta(new Unfinished(j.ladder(), j.model(),
                             j.modelParameters(), j.status(), j.examplesDone(), j.examplesTotal(), j.examplesPerSecond()));
                     return new Progress(j.id(), j.ladder(), j.model(), j.status(), j.attempt(), j.examplesDone(),
-                            j.examplesTotal(), j.examplesPerSecond(), eta.seconds(), eta.basis(), j.modelLoadSeconds(),
-                            j.errorMessage());
+                            j.examplesTotal(), j.examplesPerSecond(), eta.seconds(), eta.basis(),
+                            etaWords(eta.seconds(), eta.basis()), j.modelLoadSeconds(), j.errorMessage());
                 })
                 .toList();
     }
