@@ -102,7 +102,8 @@ public class NoticeProducer {
                                         + "judging queue. Review it on the rubric, or declare a conflict of interest."));
                     }
                 }
-            } else {
+            } else if (!repository.told(e.authorId(), "submission_event:" + e.eventId())) {
+                // the reason takes reading the submission: only for an event not told yet (re-read ones are)
                 String reason = failureReason(e.submissionId(), e.authorId());
                 written += tell(new NewNotice(e.authorId(), NoticeKind.SUBMISSION_FAILED, "submission_event:" + e.eventId(),
                         e.submissionId(), null, null, "“" + e.taskName() + "” could not be scored",

@@ -67,27 +67,39 @@ class NoticeRepository {
                 .params(lastId, Timestamp.from(lastAt), source).update();
     }
 
-    /** SCORED and FAILED events after the cursor, and those of the last {@code overlap} again, oldest first. */
+    /**
+     * SCORED and FAILED events: up to {@code limit} after the cursor, and those at or before it of the last
+     * {@code overlap} again (the limit is on the new ones only, so re-reading never keeps the cursor from moving).
+     */
     List<FinishedEvent> finishedEvents(long afterId, Duration overlap, int limit) {
         return jdbc.sql("""
-                        select e.id, e.submission_id, e.status, s.account_id, s.task_name, s.round_id
-                        from submission_event e join submission s on s.id = e.submission_id
-                        where e.status in ('SCORED', 'FAILED')
-                          and (e.id > ? or e.at > now() - make_interval(secs => ?))
-                        order by e.id limit ?""")
-                .params(afterId, overlap.toSeconds(), limit)
+                        select * from (
+                            (select e.id, e.submission_id, e.status, s.account_id, s.task_name, s.round_id
+                             from submission_event e join submission s on s.id = e.submission_id
+                             where e.status in ('SCORED', 'FAILED') and e.id > ?
+                             order by e.id limit ?)
+                            union all
+                            (select e.id, e.submission_id, e.status, s.account_id, s.task_name, s.round_id
+                             from submission_event e join submission s on s.id = e.submission_id
+                             where e.status in ('SCORED', 'FAILED') and e.id <= ?
+                               and e.at > now() - make_interval(secs => ?))) events
+                        order by id""")
+                .params(afterId, limit, afterId, overlap.toSeconds())
                 .query((rs, n) -> new FinishedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getLong(6)))
                 .list();
     }
 
-    /** Jobs FAILED since {@code since} (finished_at marks the failure that ended them). */
+    /**
+     * Jobs that failed for good since {@code since} (finished_at marks the failure that ended them): out of attempts,
+     * or an internal fault, which is not retried. A data error is the dataset's: its author is told, not organizers.
+     */
     List<FailedJob> failedJobs(Instant since) {
         return jdbc.sql("""
                         select j.id, j.attempt, j.max_attempts, j.submission_id, s.task_name, j.ladder, j.model,
                                j.error_kind, j.error_message
                         from scoring_job j join submission s on s.id = j.submission_id
-                        where j.status = 'FAILED' and j.finished_at > ?
+                        where j.status = 'FAILED' and j.finished_at > ? and j.error_kind is distinct from 'DATA'
                         order by j.finished_at, j.id limit 500""")
                 .param(Timestamp.from(since))
                 .query((rs, n) -> new FailedJob(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getLong(4),
@@ -138,6 +150,12 @@ class NoticeRepository {
                 .params(n.kind().name(), n.about(), n.submissionId(), n.jobId(), n.workerId(), n.title(), n.body(),
                         mailing, n.recipientId())
                 .update() == 1;
+    }
+
+    /** Whether the recipient was told of this event already. */
+    boolean told(long recipientId, String about) {
+        return jdbc.sql("select exists (select 1 from notice where recipient_id = ? and about = ?)")
+                .params(recipientId, about).query(Boolean.class).single();
     }
 
     // ---- the recipient ---------------------------------------------------------------------------------------

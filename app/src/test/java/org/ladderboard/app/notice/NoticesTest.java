@@ -187,7 +187,10 @@ class NoticesTest extends IntegrationTest {
                 .params(id, conflicted.getId()).update();
         long own = scored(authorWhoJudges, "The judge's own task");
 
-        producer.produce();
+        // two passes at once, as two app instances would run them, then one more
+        var passes = java.util.stream.IntStream.range(0, 2)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(producer::produce)).toList();
+        passes.forEach(java.util.concurrent.CompletableFuture::join);
         producer.produce();
 
         List<Told> toAuthor = noticesOf(author, NoticeKind.SUBMISSION_SCORED, id);
@@ -232,6 +235,15 @@ class NoticesTest extends IntegrationTest {
         assertThat(toOrganizer.get(0).body()).contains("Job " + last.id(), "micro/micro-40k", "after attempt 3 of 3",
                 "infrastructure error", "the engine crashed: out of memory");
         assertThat(noticesOf(organizer, NoticeKind.JOB_FAILED, retried.id())).as("a job that will be retried").isEmpty();
+
+        // a data error fails its job at once: the author is told why, organizers are not (nothing of theirs failed)
+        long bad = scoring(author, "Bad rows", 1, 3, "micro-40k");
+        ClaimedJob data = held(bad, "micro-40k");
+        queue.fail(data, WORKER, org.ladderboard.queue.ErrorKind.DATA, "row 3: the class ' Maybe' is empty");
+        producer.produce();
+        assertThat(noticesOf(author, NoticeKind.SUBMISSION_FAILED, bad)).extracting(Told::body)
+                .singleElement().asString().contains("micro/micro-40k: row 3: the class ' Maybe' is empty");
+        assertThat(noticesOf(organizer, NoticeKind.JOB_FAILED, data.id())).as("a data error").isEmpty();
 
         // the author's page shows the same reason the notice gives
         mvc.perform(get("/submissions/" + id).with(user(author.getEmail()).roles("CONTESTANT")))
