@@ -28,6 +28,12 @@ class ScoringJobRepository {
     record JobRow(long id, String ladder, String model, long modelParameters, String status, int attempt,
                   int examplesDone, int examplesTotal, Double examplesPerSecond, Double modelLoadSeconds,
                   String errorMessage) {
+
+        /** What the time-left estimate needs of it. */
+        ScoringResults.Unfinished unfinished() {
+            return new ScoringResults.Unfinished(ladder, model, modelParameters, status, examplesDone, examplesTotal,
+                    examplesPerSecond);
+        }
     }
 
     /** A model's recent measured rate: the mean over its latest measured jobs. */

@@ -90,13 +90,11 @@ public class ScoringResults {
     /** Each job's progress, with the time left at its measured rate, or estimated from its model's recent rate. */
     public List<Progress> progress(long submissionId) {
         List<ScoringJobRepository.JobRow> rows = jobs.jobsOf(submissionId);
-        Rates rates = ratesFor(rows.stream().filter(j -> !finished(j.status()))
-                .map(j -> new Unfinished(j.ladder(), j.model(), j.modelParameters(), j.status(), j.examplesDone(),
-                        j.examplesTotal(), j.examplesPerSecond())).toList());
+        Rates rates = ratesFor(rows.stream().filter(j -> !finished(j.status())).map(ScoringJobRepository.JobRow::unfinished)
+                .toList());
         return rows.stream()
                 .map(j -> {
-                    Eta eta = finished(j.status()) ? Eta.NONE : rates.eta(new Unfinished(j.ladder(), j.model(),
-                            j.modelParameters(), j.status(), j.examplesDone(), j.examplesTotal(), j.examplesPerSecond()));
+                    Eta eta = finished(j.status()) ? Eta.NONE : rates.eta(j.unfinished());
                     return new Progress(j.id(), j.ladder(), j.model(), j.status(), j.attempt(), j.examplesDone(),
                             j.examplesTotal(), j.examplesPerSecond(), eta.seconds(), eta.basis(),
                             etaWords(eta.seconds(), eta.basis()), j.modelLoadSeconds(), j.errorMessage());
