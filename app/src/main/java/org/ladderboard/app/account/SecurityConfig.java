@@ -74,6 +74,8 @@ public class SecurityConfig {
                                 AuthorityAuthorizationManager.hasRole(Role.CONTESTANT.name()),
                                 AuthorityAuthorizationManager.hasAuthority(SUBMIT)))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(READ)
+                        // marking one's own notices read changes nothing else: a read-only token may
+                        .requestMatchers(HttpMethod.POST, "/api/notices/*/read", "/api/notices/read-all").hasAuthority(READ)
                         .anyRequest().hasAuthority(SUBMIT))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -120,7 +122,7 @@ public class SecurityConfig {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/register/confirm", "/css/**", "/js/**", "/favicon.ico",
-                                "/error").permitAll()
+                                "/error", "/notices/email-off").permitAll()
                         // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
                         .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
                         // a path no page answers is a 404 for everyone, not a detour through sign-in

@@ -89,14 +89,21 @@ class SubmissionApiController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    /** Status and, per ladder and model, the aggregates; progress of the jobs still running. */
+    /** Status and, per ladder and model, the aggregates; progress of the jobs and the time left. */
     @GetMapping("/{id}/results")
     ResponseEntity<Map<String, Object>> results(@PathVariable long id) {
         return details.find(id, currentAccount.require())
-                .map(view -> ResponseEntity.ok(Map.<String, Object>of("id", id,
-                        "status", view.submission().getStatus().name(),
-                        "results", results.results(id, view.ladders()),
-                        "jobs", SubmissionController.progress(results, view))))
+                .map(view -> {
+                    List<ScoringResults.Progress> jobs = SubmissionController.progress(results, view);
+                    Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    body.put("id", id);
+                    body.put("status", view.submission().getStatus().name());
+                    body.put("results", results.results(id, view.ladders()));
+                    body.put("jobs", jobs);
+                    // the time left for the whole submission; null when done or when nothing measured tells
+                    body.put("etaSeconds", ScoringResults.etaSeconds(jobs));
+                    return ResponseEntity.ok(body);
+                })
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

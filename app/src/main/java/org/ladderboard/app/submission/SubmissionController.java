@@ -111,7 +111,9 @@ class SubmissionController {
         model.addAttribute("view", view);
         model.addAttribute("s", view.submission());
         model.addAttribute("results", results.results(id, view.ladders()));
-        model.addAttribute("progress", progress(results, view));
+        java.util.List<ScoringResults.Progress> progress = progress(results, view);
+        model.addAttribute("progress", progress);
+        model.addAttribute("eta", ScoringResults.submissionEtaWords(progress));
         CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name, view.ladders());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("generality", shown.generality());
@@ -127,16 +129,15 @@ class SubmissionController {
     @ResponseBody
     Map<String, Object> progress(@PathVariable long id) {
         SubmissionDetails.View view = visible(id);
+        java.util.List<ScoringResults.Progress> jobs = progress(results, view);
         return Map.of("status", view.submission().getStatus().name(), "active", view.submission().getStatus().isActive(),
-                "jobs", progress(results, view));
+                "jobs", jobs, "eta", ScoringResults.submissionEtaWords(jobs));
     }
 
     /** Each job's progress as this viewer may see it: part names, and private ladders' jobs as one line. */
     static java.util.List<ScoringResults.Progress> progress(ScoringResults results, SubmissionDetails.View view) {
         PartLabels labels = view.labels();
-        return results.progress(view.submission().getId(), view.ladders()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
-                p.ladder(), p.model(), p.status(), p.attempt(), p.examplesDone(), p.examplesTotal(), p.examplesPerSecond(),
-                p.etaSeconds(), p.modelLoadSeconds(), labels.scrub(p.error()))).toList();
+        return results.progress(view.submission().getId(), view.ladders()).stream().map(p -> p.withError(labels.scrub(p.error()))).toList();
     }
 
     @GetMapping(path = "/submissions/{id}/scores.jsonl")

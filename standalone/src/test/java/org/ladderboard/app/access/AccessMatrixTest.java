@@ -69,6 +69,8 @@ class AccessMatrixTest extends IntegrationTest {
     /** a task card while its round's leaderboard is not revealed: as the leaderboard itself, judges and organizers only */
     private static final Outcome[] STAFF_UNTIL_REVEALED = {L, H, H, O, O};
     private static final Outcome[] ORGANIZERS = {L, F, F, F, O};
+    /** a person's own notices: nobody else learns that one exists */
+    private static final Outcome[] RECIPIENT = {L, O, H, H, H};
 
     /** One row of the matrix: a mapping, who gets what, and the request to send (fresh per caller where it changes state). */
     private record Row(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
@@ -121,6 +123,10 @@ class AccessMatrixTest extends IntegrationTest {
             rounds.save(heldOutApi);
             long exportJob = awaitExport(round.getId());
             long sharedQueued = submit(owner, 5);
+            long notice = jdbc.sql("""
+                            insert into notice (recipient_id, kind, about, submission_id, title, body)
+                            values (?, 'SUBMISSION_SCORED', ?, ?, 'Matrix notice', 'Matrix notice.') returning id""")
+                    .params(owner.getId(), "matrix:" + UUID.randomUUID(), scored).query(Long.class).single();
 
             List<Row> matrix = List.of(
                     new Row("GET /", PUBLIC, who -> get("/")),
@@ -134,6 +140,13 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("POST /account/tokens/{id}/revoke", SIGNED_IN, who -> post("/account/tokens/" + token + "/revoke")),
                     new Row("POST /account/password", SIGNED_IN, who -> post("/account/password").param("current", "not it")
                             .param("password", "whatever else").param("confirm", "whatever else")),
+                    new Row("POST /account/notices", SIGNED_IN, who -> post("/account/notices").param("email", "true")),
+                    new Row("GET /notices", SIGNED_IN, who -> get("/notices")),
+                    new Row("GET /notices/{id}/open", RECIPIENT, who -> get("/notices/" + notice + "/open")),
+                    new Row("POST /notices/{id}/read", RECIPIENT, who -> post("/notices/" + notice + "/read")),
+                    new Row("POST /notices/read-all", SIGNED_IN, who -> post("/notices/read-all")),
+                    new Row("GET /notices/email-off", PUBLIC, who -> get("/notices/email-off").param("token", "unknown")),
+                    new Row("POST /notices/email-off", PUBLIC, who -> post("/notices/email-off").param("token", "unknown")),
                     new Row("GET /submit", CONTESTANTS, who -> get("/submit")),
                     new Row("POST /submit", CONTESTANTS, who -> post("/submit").param("name", "no file")),
                     new Row("GET /submissions", SIGNED_IN, who -> get("/submissions")),
@@ -195,6 +208,9 @@ class AccessMatrixTest extends IntegrationTest {
                         freeQuota();
                         return multipart("/api/submissions").file(csv(5)).param("name", "matrix").param("taskType", "classification");
                     }),
+                    new Row("GET /api/notices", SIGNED_IN, who -> get("/api/notices")),
+                    new Row("POST /api/notices/{id}/read", RECIPIENT, who -> post("/api/notices/" + notice + "/read")),
+                    new Row("POST /api/notices/read-all", SIGNED_IN, who -> post("/api/notices/read-all")),
                     new Row("GET /api/submissions", SIGNED_IN, who -> get("/api/submissions")),
                     new Row("GET /api/submissions/{id}", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored)),
                     new Row("GET /api/submissions/{id}/results", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/results")),
