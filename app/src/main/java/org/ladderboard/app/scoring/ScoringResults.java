@@ -114,7 +114,7 @@ public class ScoringResults {
     }
 
     /** Several jobs' time left as one: the sum, as sure as the least sure of them; {@link Eta#NONE} when all are done. */
-    private static Eta together(List<Eta> etas) {
+    static Eta together(List<Eta> etas) {
         List<Eta> open = etas.stream().filter(e -> e.basis() != null).toList();
         if (open.isEmpty()) {
             return Eta.NONE;

@@ -74,4 +74,16 @@ class EtaTest {
         assertThat(ScoringResults.etaWords(null, EtaBasis.UNKNOWN)).isEqualTo("unknown");
         assertThat(ScoringResults.etaWords(null, null)).isEmpty();
     }
+
+    /** The one line standing for a held-out ladder's jobs has their time left together, as sure as the least sure. */
+    @Test
+    void privateLaddersJobsHaveTheirTimeLeftTogether() {
+        ScoringResults.Eta measured = new ScoringResults.Eta(6.0, EtaBasis.MEASURED);
+        ScoringResults.Eta fromModel = new ScoringResults.Eta(4.0, EtaBasis.SAME_MODEL);
+        assertThat(ScoringResults.together(List.of(measured, ScoringResults.Eta.NONE, fromModel)))
+                .isEqualTo(new ScoringResults.Eta(10.0, EtaBasis.SAME_MODEL));
+        assertThat(ScoringResults.together(List.of(measured, new ScoringResults.Eta(null, EtaBasis.UNKNOWN))))
+                .isEqualTo(new ScoringResults.Eta(null, EtaBasis.UNKNOWN));
+        assertThat(ScoringResults.together(List.of(ScoringResults.Eta.NONE))).isEqualTo(ScoringResults.Eta.NONE);
+    }
 }
