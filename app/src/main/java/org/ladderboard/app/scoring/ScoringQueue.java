@@ -14,7 +14,12 @@ public class ScoringQueue {
 
     /** A job as the submission page shows it. */
     public record Job(long id, String ladder, String model, long modelParameters, String status, int attempt,
-                      int examplesDone, int examplesTotal, String errorMessage) {
+                      int examplesDone, int examplesTotal, String errorMessage, int shots) {
+
+        /** The same job with its error message as this viewer may read it. */
+        public Job withError(String message) {
+            return new Job(id, ladder, model, modelParameters, status, attempt, examplesDone, examplesTotal, message, shots);
+        }
 
         public int percentDone() {
             return examplesTotal == 0 ? 0 : (int) (100L * examplesDone / examplesTotal);
@@ -30,7 +35,7 @@ public class ScoringQueue {
     public List<Job> jobsOf(long submissionId) {
         return jobs.jobsOf(submissionId).stream()
                 .map(j -> new Job(j.id(), j.ladder(), j.model(), j.modelParameters(), j.status(), j.attempt(),
-                        j.examplesDone(), j.examplesTotal(), j.errorMessage()))
+                        j.examplesDone(), j.examplesTotal(), j.errorMessage(), j.shots()))
                 .toList();
     }
 }

@@ -18,16 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ScoringResults {
 
-    /** One model's aggregates ({@code GET /api/submissions/{id}/results}); stderr = sd/√n. */
+    /**
+     * One model's aggregates at one K of a few-shot sweep (0: the dataset as uploaded), as
+     * {@code GET /api/submissions/{id}/results} gives them; stderr = sd/√n.
+     */
     public record ModelResult(String ladder, String model, long params, int examplesScored, Double meanLoss,
                               Double lossStderr, Double accuracy, Double accuracyStderr, Double optionMass,
-                              Double meanLogoddsDifference, Double logoddsStderr, int truncated, int errors) {
+                              Double meanLogoddsDifference, Double logoddsStderr, int truncated, int errors, int shots) {
     }
 
-    /** One job's progress as the submission page polls it. */
+    /** One job's progress as the submission page polls it; a K-shot job's seed drew its demonstrations. */
     public record Progress(long jobId, String ladder, String model, String status, int attempt, int examplesDone,
                            int examplesTotal, Double examplesPerSecond, Double etaSeconds, Double modelLoadSeconds,
-                           String error) {
+                           String error, int shots, Long fewshotSeed) {
+
+        /** The same progress with its error message as this viewer may read it. */
+        public Progress withError(String message) {
+            return new Progress(jobId, ladder, model, status, attempt, examplesDone, examplesTotal, examplesPerSecond,
+                    etaSeconds, modelLoadSeconds, message, shots, fewshotSeed);
+        }
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -52,14 +61,15 @@ public class ScoringResults {
                     Double eta = rate == null || rate <= 0 || !"RUNNING".equals(j.status()) ? null
                             : (j.examplesTotal() - j.examplesDone()) / rate;
                     return new Progress(j.id(), j.ladder(), j.model(), j.status(), j.attempt(), j.examplesDone(),
-                            j.examplesTotal(), rate, eta, j.modelLoadSeconds(), j.errorMessage());
+                            j.examplesTotal(), rate, eta, j.modelLoadSeconds(), j.errorMessage(), j.shots(), j.fewshotSeed());
                 })
                 .toList();
     }
 
     /**
      * Every per-example score as JSON lines, in file order and then ladder order: the example's position, part and
-     * row, the model, and its outputs (as the prize's labelled_data kept them). {@code partName} gives each part's
+     * row, the model, its K ({@code shots}; with the {@code seed} that drew the demonstrations when K &gt; 0), and its
+     * outputs (as the prize's labelled_data kept them). {@code partName} gives each part's
      * name as the reader may see it (a judge sees part labels, not file names).
      */
     public void writeScores(long submissionId, java.util.function.UnaryOperator<String> partName, Writer out) {
@@ -70,6 +80,10 @@ public class ScoringResults {
             line.put("row", score.row());
             line.put("ladder", score.ladder());
             line.put("model", score.model());
+            line.put("shots", score.shots());
+            if (score.fewshotSeed() != null) {
+                line.put("seed", score.fewshotSeed());
+            }
             ScoreRecord.parse(score.record()).properties().forEach(f -> line.put(f.getKey(), f.getValue()));
             try {
                 out.write(JSON.writeValueAsString(line));

@@ -116,6 +116,7 @@ class SubmissionController {
         model.addAttribute("generality", shown.generality());
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
         model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name) : java.util.List.of());
         return "submissions/detail";
@@ -133,9 +134,7 @@ class SubmissionController {
     /** Each job's progress, its error message in the part names this viewer may see. */
     static java.util.List<ScoringResults.Progress> progress(ScoringResults results, SubmissionDetails.View view) {
         PartLabels labels = view.labels();
-        return results.progress(view.submission().getId()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
-                p.ladder(), p.model(), p.status(), p.attempt(), p.examplesDone(), p.examplesTotal(), p.examplesPerSecond(),
-                p.etaSeconds(), p.modelLoadSeconds(), labels.scrub(p.error()))).toList();
+        return results.progress(view.submission().getId()).stream().map(p -> p.withError(labels.scrub(p.error()))).toList();
     }
 
     @GetMapping(path = "/submissions/{id}/scores.jsonl")

@@ -67,8 +67,7 @@ public class SubmissionDetails {
                     views.warnings(id).stream().map(w -> new Warning(w.code(), labels.scrub(w.part()), w.row(), w.line(), w.column(),
                             labels.scrub(w.message()), labels.scrub(w.hint()), w.count(), w.rows())).toList(),
                     views.history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at()) : e).toList(),
-                    queue.jobsOf(id).stream().map(j -> new ScoringQueue.Job(j.id(), j.ladder(), j.model(), j.modelParameters(),
-                            j.status(), j.attempt(), j.examplesDone(), j.examplesTotal(), labels.scrub(j.errorMessage()))).toList(),
+                    queue.jobsOf(id).stream().map(j -> j.withError(labels.scrub(j.errorMessage()))).toList(),
                     s.getStatus().isActive() && mayCancel(viewer, s), labels);
         });
     }
