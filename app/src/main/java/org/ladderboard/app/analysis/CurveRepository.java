@@ -86,14 +86,18 @@ class CurveRepository {
                 .toList();
     }
 
+    /** A K &gt; 0 whose curves are not stored yet on some ladder, and whether a job of it failed. */
+    record ShotWithoutCurves(int shots, boolean failed) {
+    }
+
     /** The K's &gt; 0 a submission has jobs for whose curves are not stored yet (still being scored, or failed). */
-    List<Integer> shotsWithoutCurves(long submissionId) {
+    List<ShotWithoutCurves> shotsWithoutCurves(long submissionId) {
         return jdbc.sql("""
-                        select distinct j.shots from scoring_job j where j.submission_id = ? and j.shots > 0
+                        select j.shots, bool_or(j.status = 'FAILED') from scoring_job j where j.submission_id = ? and j.shots > 0
                           and not exists (select 1 from ladder_curve c where c.submission_id = j.submission_id
                                           and c.ladder = j.ladder and c.shots = j.shots)
-                        order by j.shots""")
-                .param(submissionId).query(Integer.class).list();
+                        group by j.shots order by j.shots""")
+                .param(submissionId).query((rs, n) -> new ShotWithoutCurves(rs.getInt(1), rs.getBoolean(2))).list();
     }
 
     /** True while a scored submission's curves are not all stored yet: the one freshness rule ({@code curves_at}). */

@@ -25,9 +25,10 @@ public class FewShotCurves {
 
     /**
      * A submission's sweep: a chart per ladder and view, the paper's question answered per ladder in the task's
-     * headline view, and the K's still being scored.
+     * headline view, and the K's still being scored or whose scoring failed.
      */
-    public record Sweep(List<Chart> charts, List<String> demonstrations, List<Integer> pending) {
+    public record Sweep(long submissionId, List<Chart> charts, List<String> demonstrations, List<Integer> pending,
+                        List<Integer> failed) {
     }
 
     private final CurveRepository curves;
@@ -43,10 +44,13 @@ public class FewShotCurves {
     /** The submission's sweep, or null when it was scored zero-shot only (its pages look as they always did). */
     Sweep of(long submissionId, String taskType) {
         List<CurveRepository.ShotCurve> stored = curves.sweep(submissionId);
-        List<Integer> pending = curves.shotsWithoutCurves(submissionId);
-        if (stored.isEmpty() && pending.isEmpty()) {
+        List<CurveRepository.ShotWithoutCurves> missing = curves.shotsWithoutCurves(submissionId);
+        if (stored.isEmpty() && missing.isEmpty()) {
             return null;
         }
+        List<Integer> pending = missing.stream().filter(m -> !m.failed()).map(CurveRepository.ShotWithoutCurves::shots).toList();
+        List<Integer> failed = missing.stream().filter(CurveRepository.ShotWithoutCurves::failed)
+                .map(CurveRepository.ShotWithoutCurves::shots).toList();
         List<String> views = ScalingCurve.views(taskType);
         Map<String, Map<String, List<CurveRepository.ShotCurve>>> byLadder = new LinkedHashMap<>();
         for (CurveRepository.ShotCurve c : stored) {
@@ -68,7 +72,14 @@ public class FewShotCurves {
                 }
             }
         });
-        return new Sweep(charts, answers, pending);
+        return new Sweep(submissionId, charts, answers, pending, failed);
+    }
+
+    /** One ladder and view's plotted K's as the chart draws them, for its SVG and PNG downloads; empty when none. */
+    List<CurveChart.Series> series(long submissionId, String ladder, String view) {
+        return curves.sweep(submissionId).stream()
+                .filter(c -> c.curve().ladder().equals(ladder) && c.curve().view().equals(view) && c.unfitModel() == null)
+                .map(c -> new CurveChart.Series(words.shotsLabel(c.shots()), c.curve())).toList();
     }
 
     private Chart chart(String ladder, String view, List<CurveRepository.ShotCurve> perShot) {

@@ -99,6 +99,19 @@ class FewShotPagesTest extends IntegrationTest {
         assertThat(page).as("the zero-shot charts are there as before").contains("id=\"scaling\"")
                 .contains("micro-40k · 2-shot").contains("micro-40k · 4-shot");
 
+        String svg = mvc.perform(get("/submissions/" + id + "/curves/micro/loss/few-shot.svg")
+                        .with(user(author.getEmail()).roles("CONTESTANT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(count(POLYLINE, svg)).isEqualTo(2);
+        assertThat(svg).startsWith("<svg").contains(">2-shot</text>");
+        byte[] png = mvc.perform(get("/submissions/" + id + "/curves/micro/accuracy/few-shot.png")
+                        .with(user(author.getEmail()).roles("CONTESTANT")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isEqualTo(800);
+        mvc.perform(get("/submissions/" + id + "/curves/micro/loss/few-shot.svg")
+                .with(user(newAccount(Role.CONTESTANT).getEmail()).roles("CONTESTANT"))).andExpect(status().isNotFound());
+        assertThat(page).contains("/submissions/" + id + "/curves/micro/loss/few-shot.png");
+
         Account judge = newAccount(Role.JUDGE);
         String review = mvc.perform(get("/judging/" + id).with(user(judge.getEmail()).roles("JUDGE")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -108,6 +121,25 @@ class FewShotPagesTest extends IntegrationTest {
         String card = mvc.perform(get("/tasks/" + id).with(user(organizer.getEmail()).roles("ORGANIZER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertShowsTheSweep(card);
+    }
+
+    @Test
+    void aKStillBeingScoredOrFailedIsSaidSo() throws Exception {
+        Account author = newAccount(Role.CONTESTANT);
+        long id = sweepSubmission(author);
+        // as after the organizer added K = 8 to the round: queued on every model; then one of them fails
+        jdbc.sql("""
+                insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, shots, fewshot_seed)
+                select submission_id, ladder, model, model_parameters, examples_total, 8, 42 from scoring_job
+                where submission_id = ? and shots = 0""").param(id).update();
+        String page = mvc.perform(get("/submissions/" + id).with(user(author.getEmail()).roles("CONTESTANT")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(section(page)).contains("Still being scored: K = 8.");
+        jdbc.sql("update scoring_job set status = 'FAILED' where submission_id = ? and shots = 8 and model = 'micro-1m'")
+                .param(id).update();
+        page = mvc.perform(get("/submissions/" + id).with(user(author.getEmail()).roles("CONTESTANT")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(section(page)).doesNotContain("Still being scored").contains("Scoring failed, so not plotted: K = 8");
     }
 
     @Test
