@@ -11,7 +11,8 @@ import org.ladderboard.dataset.Example;
 
 /**
  * The organisers' K-shot construction rebuilt from the spec's words alone, without the code under test: for each
- * example, K other examples of the same part, none twice, each as its prompt followed by its correct class, then the
+ * example, K other examples of the same part, none twice, each as its prompt followed by its correct class (its
+ * completion, for sequence_prob), then the
  * example's own prompt, all joined with three newlines. Which K were drawn is the seed's business; that they are
  * such a draw, and that the prompt is exactly their join, is checked here.
  */
@@ -38,7 +39,8 @@ final class FewShotPrompts {
                 Integer found = null;
                 for (int j : partMates) {
                     Example d = examples.get(j);
-                    String demonstration = d.prompt() + d.classes().get(d.answerIndex()) + "\n\n\n";
+                    String answer = d.classes() != null ? d.classes().get(d.answerIndex()) : d.completion();
+                    String demonstration = d.prompt() + answer + "\n\n\n";
                     if (!used.contains(j) && prompt.startsWith(demonstration, at)) {
                         found = j;
                         rebuilt.append(demonstration);
