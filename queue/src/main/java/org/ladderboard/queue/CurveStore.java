@@ -94,9 +94,9 @@ public final class CurveStore {
                 }
             }
         }
-        if (complete) {
-            JobQueue.update(c, "mark_curves_computed", submissionId);
-        }
+        // a scored submission's curves are recomputed when a K added to its round's sweep finishes: one computed
+        // without every ladder is incomplete again, whatever it was before
+        JobQueue.update(c, complete ? "mark_curves_computed" : "mark_curves_incomplete", submissionId);
         return complete;
     }
 

@@ -387,3 +387,9 @@ values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?);
 -- name: mark_curves_computed
 -- submission
 update submission set curves_at = now() where id = ?;
+
+-- name: mark_curves_incomplete
+-- Curves recomputed by a worker that lacks one of the ladders (a scored submission's new K finished there): the
+-- backfill completes them.
+-- submission
+update submission set curves_at = null where id = ?;

@@ -128,4 +128,66 @@ class FewShotSweepTest {
                 where a.submission_id = ? and a.shots = 0 and b.shots = 2 and a.loss = b.loss""", submission))
                 .as("demonstrations change the scores").isLessThan(2 * N);
     }
+
+    private static List<org.ladderboard.scoring.ExampleResult> results(int n, boolean truncated) {
+        List<org.ladderboard.scoring.ExampleResult> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double loss = 0.2 + 0.05 * (i % 5);
+            out.add(new org.ladderboard.scoring.ExampleResult(i, new double[] {-loss, -2.0}, null, new int[] {1, 1}, loss,
+                    true, 0, -loss, 1, null, truncated, false, null));
+        }
+        return out;
+    }
+
+    /** Claims the next job and scores it with made-up results; its K. */
+    private static int scoreNext(org.ladderboard.queue.JobQueue queue, org.ladderboard.queue.ScoreStore store, int n)
+            throws Exception {
+        org.ladderboard.queue.ClaimedJob job = queue.claim("w", 60, null, null).orElseThrow();
+        List<org.ladderboard.queue.ScoreStore.Pending> pending = store.pending(job);
+        assertThat(pending).hasSize(n);
+        if (job.shots() > 0) {
+            assertThat(pending).allSatisfy(p -> assertThat(p.example().prompt()).contains("\n\n\n"));
+        }
+        assertThat(store.write(job, "w", pending, results(n, false))).isTrue();
+        assertThat(store.finish(job, "w", 1, 1.0, 0.1)).isTrue();
+        return job.shots();
+    }
+
+    @Test
+    void aKAddedToARoundIsScoredForItsScoredSubmissionsWhichStayScored() throws Exception {
+        int n = 12;
+        long submission = fixture.sweepSubmission(n, TWO_RUNGS, new Integer[0], null);
+        org.ladderboard.queue.JobQueue queue = new org.ladderboard.queue.JobQueue(fixture.db);
+        org.ladderboard.queue.ScoreStore store = new org.ladderboard.queue.ScoreStore(fixture.db, queue,
+                new org.ladderboard.queue.CurveStore(List.of(QueueFixture.MICRO)));
+        scoreNext(queue, store, n);
+        scoreNext(queue, store, n);
+        assertThat(fixture.strings("select status from submission where id = ?", submission)).containsExactly("SCORED");
+        long round = fixture.count("select round_id from submission where id = ?", submission);
+
+        fixture.strings("update round set fewshot_shots = '{0,2}', fewshot_seed = 3 where id = ? returning id", round);
+        try (var c = fixture.db.getConnection()) {
+            assertThat(queue.applySweep(c, round)).isEqualTo(2);
+        }
+        assertThat(fixture.strings("select status from submission where id = ?", submission))
+                .as("its zero-shot results stand").containsExactly("SCORED");
+        assertThat(scoreNext(queue, store, n)).isEqualTo(2);
+        assertThat(fixture.count("select count(*) from ladder_curve where submission_id = ? and shots = 2", submission))
+                .as("no K = 2 curve while one of its models is unscored").isZero();
+        assertThat(scoreNext(queue, store, n)).isEqualTo(2);
+        assertThat(fixture.strings("select view from ladder_curve where submission_id = ? and shots = 2 order by view", submission))
+                .containsExactly("accuracy", "loss");
+        assertThat(fixture.strings("select (curves_at is not null)::text || ' ' || status from submission where id = ?", submission))
+                .containsExactly("true SCORED");
+
+        fixture.strings("update round set fewshot_shots = '{}', fewshot_seed = null where id = ? returning id", round);
+        try (var c = fixture.db.getConnection()) {
+            assertThat(queue.applySweep(c, round)).isZero();
+        }
+        assertThat(fixture.count("select count(*) from scoring_job where submission_id = ? and shots = 2", submission)).isZero();
+        assertThat(fixture.count("select count(*) from example_score where submission_id = ? and shots = 2", submission)).isZero();
+        assertThat(fixture.count("select count(*) from model_result where submission_id = ? and shots = 2", submission)).isZero();
+        assertThat(fixture.count("select count(*) from ladder_curve where submission_id = ? and shots = 2", submission)).isZero();
+        assertThat(fixture.count("select count(*) from ladder_curve where submission_id = ? and shots = 0", submission)).isEqualTo(2);
+    }
 }

@@ -78,11 +78,12 @@ class ScoringJobRepository {
     /** The 200 most recently failed jobs. */
     List<FailedJob> failedJobs() {
         return jdbc.sql("""
-                        select j.id, j.submission_id, s.task_name, j.ladder, j.model, j.attempt, j.error_kind, j.error_message
+                        select j.id, j.submission_id, s.task_name, j.ladder, j.model, j.attempt, j.error_kind, j.error_message,
+                               j.shots
                         from scoring_job j join submission s on s.id = j.submission_id
                         where j.status = 'FAILED' order by j.updated_at desc limit 200""")
                 .query((rs, n) -> new FailedJob(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)))
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
                 .list();
     }
 

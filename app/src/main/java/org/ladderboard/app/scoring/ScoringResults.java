@@ -103,7 +103,7 @@ public class ScoringResults {
     }
 
     public record FailedJob(long jobId, long submissionId, String taskName, String ladder, String model, int attempts,
-                            String errorKind, String error) {
+                            String errorKind, String error, int shots) {
     }
 
     public QueueView queue() {
