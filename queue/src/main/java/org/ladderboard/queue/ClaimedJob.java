@@ -6,10 +6,4 @@ package org.ladderboard.queue;
  */
 public record ClaimedJob(long id, long submissionId, String ladder, String model, int attempt, int maxAttempts,
                          int examplesTotal, String taskType, int shots, Long fewshotSeed) {
-
-    /** A zero-shot job, as every job was before few-shot sweeps. */
-    public ClaimedJob(long id, long submissionId, String ladder, String model, int attempt, int maxAttempts,
-                      int examplesTotal, String taskType) {
-        this(id, submissionId, ladder, model, attempt, maxAttempts, examplesTotal, taskType, 0, null);
-    }
 }
