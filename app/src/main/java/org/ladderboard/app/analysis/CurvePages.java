@@ -15,18 +15,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class CurvePages {
 
-    /** What a page shows of a submission's curves. */
-    public record Shown(List<CurveView> curves, String generality, List<CurveView> partCurves, boolean beingComputed) {
+    /**
+     * What a page shows of a submission's curves; {@code sweep} is its few-shot sweep (a curve per K), null for a
+     * submission scored zero-shot only.
+     */
+    public record Shown(List<CurveView> curves, String generality, List<CurveView> partCurves, boolean beingComputed,
+                        FewShotCurves.Sweep sweep) {
     }
 
     private final LadderAnalysis analysis;
     private final CurveChart chart;
     private final VerdictWords words;
+    private final FewShotCurves fewShot;
 
-    CurvePages(LadderAnalysis analysis, CurveChart chart, VerdictWords words) {
+    CurvePages(LadderAnalysis analysis, CurveChart chart, VerdictWords words, FewShotCurves fewShot) {
         this.analysis = analysis;
         this.chart = chart;
         this.words = words;
+        this.fewShot = fewShot;
     }
 
     /**
@@ -38,7 +44,7 @@ public class CurvePages {
         return new Shown(curves.stream().map(this::view).toList(),
                 words.generality(curves, ScalingCurve.views(taskType).get(0)),
                 analysis.partCurves(submissionId, taskType, ladders).stream().map(c -> view(c.withPart(partName.apply(c.part())))).toList(),
-                analysis.beingComputed(submissionId));
+                analysis.beingComputed(submissionId), fewShot.of(submissionId, taskType, ladders));
     }
 
     private CurveView view(ScalingCurve curve) {

@@ -56,6 +56,16 @@ public class LadderAnalysis {
         return curves.summaries(roundId);
     }
 
+    /** One K's verdict of a few-shot sweep, as exports list it; {@code unfitModel} set when it was not plotted. */
+    public record ShotVerdict(String ladder, String view, int shots, String verdict, String strength, String unfitModel) {
+    }
+
+    /** Every K's whole-submission verdicts (K = 0 included) when the submission has a few-shot sweep; else none. */
+    public List<ShotVerdict> shotVerdicts(long submissionId) {
+        return curves.sweep(submissionId).stream().map(c -> new ShotVerdict(c.curve().ladder(), c.curve().view(),
+                c.shots(), c.curve().verdict().verdict(), c.curve().verdict().strength(), c.unfitModel())).toList();
+    }
+
     /** A round's scored submissions whose curves are still being computed. */
     public Set<Long> beingComputedIn(long roundId) {
         return Set.copyOf(curves.beingComputedIn(roundId));

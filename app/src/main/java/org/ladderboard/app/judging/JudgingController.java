@@ -163,6 +163,7 @@ class JudgingController {
         CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name, view.ladders());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         model.addAttribute("review", review);
         model.addAttribute("problems", problems);
         model.addAttribute("own", reviews.isAuthor(id, me.getId()));

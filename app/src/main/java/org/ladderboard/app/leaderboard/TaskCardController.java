@@ -58,6 +58,7 @@ class TaskCardController {
         model.addAttribute("generality", shown.generality());
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         model.addAttribute("fullPage", me != null && SubmissionDetails.maySee(me, s));
         return "leaderboard/task";
     }

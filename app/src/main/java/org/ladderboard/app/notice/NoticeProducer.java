@@ -128,7 +128,8 @@ public class NoticeProducer {
     }
 
     private String inWords(ScoringQueue.Job job) {
-        return job.ladder() + "/" + job.model() + ": " + job.errorMessage();
+        return job.ladder() + "/" + job.model() + (job.shots() > 0 ? " (" + job.shots() + "-shot)" : "") + ": "
+                + job.errorMessage();
     }
 
     private int fromFailedJobs() {

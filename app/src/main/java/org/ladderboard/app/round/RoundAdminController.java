@@ -35,9 +35,11 @@ class RoundAdminController {
     private final ScoringControl scoring;
     private final RoundService roundService;
     private final LadderVisibility visibility;
+    private final FewShotSettings fewShot;
 
     RoundAdminController(RoundRepository rounds, LadderRegistry ladders, AuditLog audit, CurrentAccount currentAccount,
-                         ScoringControl scoring, RoundService roundService, LadderVisibility visibility) {
+                         ScoringControl scoring, RoundService roundService, LadderVisibility visibility,
+                         FewShotSettings fewShot) {
         this.rounds = rounds;
         this.ladders = ladders;
         this.audit = audit;
@@ -45,6 +47,7 @@ class RoundAdminController {
         this.scoring = scoring;
         this.roundService = roundService;
         this.visibility = visibility;
+        this.fewShot = fewShot;
     }
 
     @GetMapping("/organizer/rounds")
@@ -64,7 +67,9 @@ class RoundAdminController {
     String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam(defaultValue = "") String description,
                 @RequestParam String opensAt, @RequestParam String closesAt, @RequestParam int minExamples,
                 @RequestParam int dailyLimit, @RequestParam int failedDailyLimit,
-                @RequestParam(required = false) List<String> ladderNames, RedirectAttributes redirect) {
+                @RequestParam(required = false) List<String> ladderNames,
+                @RequestParam(defaultValue = "") String fewshotShots, @RequestParam(defaultValue = "") String fewshotSeed,
+                RedirectAttributes redirect) {
         List<String> problems = new ArrayList<>();
         Instant opens = utc(opensAt, "opens", problems);
         Instant closes = utc(closesAt, "closes", problems);
@@ -88,16 +93,26 @@ class RoundAdminController {
             roundService.privateLadders(id).stream().filter(l -> !chosen.contains(l)).sorted().forEach(l -> problems.add(
                     "ladder " + l + " is held out: release it or make it public before taking it off the round"));
         }
+        Round existing = id == null ? null : rounds.findById(id).orElse(null);
+        List<Integer> shots = FewShotSweep.parse(fewshotShots, problems);
+        Long seed = FewShotSweep.parseSeed(fewshotSeed, problems);
+        if (shots != null && minExamples >= 1) {
+            fewShot.problems(existing == null ? new Round(name, opens, closes) : existing, minExamples, shots).stream()
+                    .map(p -> "few-shot sweep: " + p).forEach(problems::add);
+        }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
             // the form shows what was typed again, not an empty form
             redirect.addFlashAttribute("entered", java.util.Map.of("name", name, "description", description, "opensAt", opensAt,
                     "closesAt", closesAt, "minExamples", minExamples, "dailyLimit", dailyLimit,
-                    "failedDailyLimit", failedDailyLimit, "ladderNames", chosen));
+                    "failedDailyLimit", failedDailyLimit, "ladderNames", chosen, "fewshotShots", fewshotShots,
+                    "fewshotSeed", fewshotSeed));
             return "redirect:/organizer/rounds" + (id == null ? "" : "?edit=" + id);
         }
-        Round round = id == null ? new Round(name.strip(), opens, closes)
-                : rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Round round = id == null ? new Round(name.strip(), opens, closes) : existing;
+        if (round == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         round.setSchedule(name.strip(), opens, closes);
         round.setDescription(description);
         round.setMinExamples(minExamples);
@@ -107,6 +122,7 @@ class RoundAdminController {
         rounds.save(round);
         audit.record(currentAccount.require(), id == null ? "round created" : "round edited", round.getName(),
                 opens + " to " + closes + ", ladders " + chosen);
+        fewShot.set(round, shots, seed, currentAccount.require());
         redirect.addFlashAttribute("message", "round '" + round.getName() + "' saved");
         return "redirect:/organizer/rounds";
     }

@@ -16,7 +16,12 @@ public class ScoringQueue {
 
     /** A job as the submission page shows it. */
     public record Job(long id, String ladder, String model, long modelParameters, String status, int attempt,
-                      int examplesDone, int examplesTotal, String errorMessage) {
+                      int examplesDone, int examplesTotal, String errorMessage, int shots) {
+
+        /** The same job with its error message as this viewer may read it. */
+        public Job withError(String message) {
+            return new Job(id, ladder, model, modelParameters, status, attempt, examplesDone, examplesTotal, message, shots);
+        }
 
         public int percentDone() {
             return examplesTotal == 0 ? 0 : (int) (100L * examplesDone / examplesTotal);
@@ -33,7 +38,7 @@ public class ScoringQueue {
     public List<Job> jobsOf(long submissionId, VisibleLadders shown) {
         return shownJobs(jobs.jobsOf(submissionId), shown).stream()
                 .map(j -> new Job(j.id(), j.ladder(), j.model(), j.modelParameters(), j.status(), j.attempt(),
-                        j.examplesDone(), j.examplesTotal(), shown.scrub(j.errorMessage())))
+                        j.examplesDone(), j.examplesTotal(), shown.scrub(j.errorMessage()), j.shots()))
                 .toList();
     }
 
@@ -58,7 +63,7 @@ public class ScoringQueue {
         int examples = hidden.stream().mapToInt(ScoringJobRepository.JobRow::examplesTotal).max().orElse(0);
         int shownDone = total == 0 ? 0 : (int) (done * examples / total);
         out.add(new ScoringJobRepository.JobRow(0, PRIVATE_JOBS_LADDER, PRIVATE_JOBS_MODEL, 0, leastFinished(hidden), 1,
-                shownDone, examples, null, null, null));
+                shownDone, examples, null, null, null, 0, null));
         return out;
     }
 

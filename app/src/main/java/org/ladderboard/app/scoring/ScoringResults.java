@@ -21,25 +21,29 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ScoringResults {
 
-    /** One model's aggregates ({@code GET /api/submissions/{id}/results}); stderr = sd/√n. */
+    /**
+     * One model's aggregates at one K of a few-shot sweep (0: the dataset as uploaded), as
+     * {@code GET /api/submissions/{id}/results} gives them; stderr = sd/√n.
+     */
     public record ModelResult(String ladder, String model, long params, int examplesScored, Double meanLoss,
                               Double lossStderr, Double accuracy, Double accuracyStderr, Double optionMass,
-                              Double meanLogoddsDifference, Double logoddsStderr, int truncated, int errors) {
+                              Double meanLogoddsDifference, Double logoddsStderr, int truncated, int errors, int shots) {
     }
 
     /**
      * One job's progress as the submission page polls it. {@code etaSeconds} is the time left scoring it:
      * {@code etaBasis} says where the rate came from ({@link EtaBasis}), {@code etaText} says it in words as the
-     * pages print it ({@link #etaWords}); all three are null (the text empty) for a finished job.
+     * pages print it ({@link #etaWords}); all three are null (the text empty) for a finished job. A K-shot job's
+     * seed drew its demonstrations.
      */
     public record Progress(long jobId, String ladder, String model, String status, int attempt, int examplesDone,
                            int examplesTotal, Double examplesPerSecond, Double etaSeconds, EtaBasis etaBasis,
-                           String etaText, Double modelLoadSeconds, String error) {
+                           String etaText, Double modelLoadSeconds, String error, int shots, Long fewshotSeed) {
 
         /** The same progress with the error as a given viewer may read it. */
         public Progress withError(String shownError) {
             return new Progress(jobId, ladder, model, status, attempt, examplesDone, examplesTotal, examplesPerSecond,
-                    etaSeconds, etaBasis, etaText, modelLoadSeconds, shownError);
+                    etaSeconds, etaBasis, etaText, modelLoadSeconds, shownError, shots, fewshotSeed);
         }
     }
 
@@ -108,7 +112,8 @@ public class ScoringResults {
                     Eta eta = j.id() == 0 ? hidden : etas.get(j.id());
                     return new Progress(j.id(), j.ladder(), j.model(), j.status(), j.attempt(), j.examplesDone(),
                             j.examplesTotal(), j.examplesPerSecond(), eta.seconds(), eta.basis(),
-                            etaWords(eta.seconds(), eta.basis()), j.modelLoadSeconds(), shown.scrub(j.errorMessage()));
+                            etaWords(eta.seconds(), eta.basis()), j.modelLoadSeconds(), shown.scrub(j.errorMessage()),
+                            j.shots(), j.fewshotSeed());
                 })
                 .toList();
     }
@@ -238,8 +243,9 @@ public class ScoringResults {
 
     /**
      * Every per-example score as JSON lines, in file order and then ladder order: the example's position, part and
-     * row, the model, and its outputs (as the prize's labelled_data kept them), on the ladders this viewer may see.
-     * {@code partName} gives each part's name as the reader may see it (a judge sees part labels, not file names).
+     * row, the model, its K ({@code shots}; with the {@code seed} that drew the demonstrations when K &gt; 0), and its
+     * outputs (as the prize's labelled_data kept them), on the ladders this viewer may see. {@code partName} gives
+     * each part's name as the reader may see it (a judge sees part labels, not file names).
      */
     public void writeScores(long submissionId, java.util.function.UnaryOperator<String> partName, VisibleLadders shown,
                             Writer out) {
@@ -253,6 +259,10 @@ public class ScoringResults {
             line.put("row", score.row());
             line.put("ladder", score.ladder());
             line.put("model", score.model());
+            line.put("shots", score.shots());
+            if (score.fewshotSeed() != null) {
+                line.put("seed", score.fewshotSeed());
+            }
             ScoreRecord.parse(score.record()).properties().forEach(f -> line.put(f.getKey(), f.getValue()));
             try {
                 out.write(JSON.writeValueAsString(line));
@@ -288,7 +298,7 @@ public class ScoringResults {
     }
 
     public record FailedJob(long jobId, long submissionId, String taskName, String ladder, String model, int attempts,
-                            String errorKind, String error) {
+                            String errorKind, String error, int shots) {
     }
 
     public QueueView queue() {

@@ -119,6 +119,7 @@ class SubmissionController {
         model.addAttribute("generality", shown.generality());
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
         model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name, view.ladders()) : java.util.List.of());
         return "submissions/detail";

@@ -77,8 +77,7 @@ public class SubmissionDetails {
                             shown.scrub(labels.scrub(w.message())), shown.scrub(labels.scrub(w.hint())), w.count(), w.rows())).toList(),
                     views.history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at())
                             : new Event(e.status(), shown.scrub(e.note()), e.at())).toList(),
-                    queue.jobsOf(id, shown).stream().map(j -> new ScoringQueue.Job(j.id(), j.ladder(), j.model(), j.modelParameters(),
-                            j.status(), j.attempt(), j.examplesDone(), j.examplesTotal(), labels.scrub(j.errorMessage()))).toList(),
+                    queue.jobsOf(id, shown).stream().map(j -> j.withError(labels.scrub(j.errorMessage()))).toList(),
                     s.getStatus().isActive() && mayCancel(viewer, s), labels, shown);
         });
     }

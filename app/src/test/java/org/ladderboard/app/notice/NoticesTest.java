@@ -134,7 +134,7 @@ class NoticesTest extends IntegrationTest {
         return jdbc.sql("select id, attempt, max_attempts from scoring_job where submission_id = ? and model = ?")
                 .params(submissionId, model)
                 .query((rs, n) -> new ClaimedJob(rs.getLong(1), submissionId, "micro", model, rs.getInt(2), rs.getInt(3),
-                        10, "classification"))
+                        10, "classification", 0, null))
                 .single();
     }
 
@@ -218,7 +218,7 @@ class NoticesTest extends IntegrationTest {
         // one job is retried (not for good yet), the other fails at its last attempt: the worker's own statements
         ClaimedJob retried = held(id, "micro-100k");
         jdbc.sql("update scoring_job set attempt = 1 where id = ?").param(retried.id()).update();
-        queue.retryOrFail(new ClaimedJob(retried.id(), id, "micro", "micro-100k", 1, 3, 10, "classification"), WORKER,
+        queue.retryOrFail(new ClaimedJob(retried.id(), id, "micro", "micro-100k", 1, 3, 10, "classification", 0, null), WORKER,
                 "CUDA out of memory", 0);
         ClaimedJob last = held(id, "micro-40k");
         queue.retryOrFail(last, WORKER, "the engine crashed: out of memory", 0);

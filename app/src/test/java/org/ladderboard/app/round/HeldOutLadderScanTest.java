@@ -116,6 +116,8 @@ class HeldOutLadderScanTest extends HeldOutLadderTest {
             for (String ladder : List.of("micro", VAULT)) {
                 paths.add("/submissions/" + id + "/curves/" + ladder + "/" + view + ".svg");
                 paths.add("/submissions/" + id + "/curves/" + ladder + "/" + view + ".png");
+                paths.add("/submissions/" + id + "/curves/" + ladder + "/" + view + "/few-shot.svg");
+                paths.add("/submissions/" + id + "/curves/" + ladder + "/" + view + "/few-shot.png");
             }
         }
         return paths;
@@ -151,6 +153,16 @@ class HeldOutLadderScanTest extends HeldOutLadderTest {
             Account judge = newAccount(Role.JUDGE);
             Account organizer = newAccount(Role.ORGANIZER);
             long id = scoredOnBothLadders(round.getId(), owner.getId(), "Held-out task");
+            // a few-shot sweep on both ladders: 2-shot curves as the worker stores them, and a 4-shot job still queued
+            jdbc.sql("""
+                    insert into ladder_curve (submission_id, ladder, view, shots, verdict, strength, drop_best_to_largest, curve)
+                    select submission_id, ladder, view, 2, verdict, strength, drop_best_to_largest, curve from ladder_curve
+                    where submission_id = ? and shots = 0""").param(id).update();
+            jdbc.sql("""
+                    insert into scoring_job (submission_id, ladder, model, model_parameters, status, examples_total, shots,
+                                             fewshot_seed)
+                    select submission_id, ladder, model, model_parameters, 'QUEUED', examples_total, 4, 0 from scoring_job
+                    where submission_id = ? and ladder = ? and shots = 0""").params(id, VAULT).update();
 
             // before it is held out, the contestant sees the vault ladder: the scan would find it
             assertThat(leaks(scan(page(owner), api(owner), id, List.of("/submissions/" + id)))).isNotEmpty();
@@ -178,6 +190,10 @@ class HeldOutLadderScanTest extends HeldOutLadderTest {
             assertThat(ownerAll).contains("micro-40k");
             assertThat(visitorSees.get("/leaderboard")).contains("Held-out task");
             assertThat(answer(get("/submissions/" + id + "/curves/" + VAULT + "/loss.svg"), page(owner)).status()).isEqualTo(404);
+            assertThat(answer(get("/submissions/" + id + "/curves/" + VAULT + "/loss/few-shot.svg"), page(owner)).status())
+                    .isEqualTo(404);
+            // the public ladder's sweep is there; the held-out ladder's pending 4-shot jobs are not announced
+            assertThat(ownerSees.get("/submissions/" + id)).contains("one curve per K").doesNotContain("K = 4");
 
             // judges and organizers find everything the scan looks for
             Map<String, String> judgeSees = scan(page(judge), api(judge), id, List.of("/judging", "/leaderboard", "/submissions/" + id));
@@ -190,6 +206,9 @@ class HeldOutLadderScanTest extends HeldOutLadderTest {
                 assertThat(seen.get("/api/rounds/current")).contains("\"name\":\"vault\"").contains("\"heldOut\":true");
             }
             assertThat(answer(get("/submissions/" + id + "/curves/" + VAULT + "/loss.png"), page(judge)).status()).isEqualTo(200);
+            assertThat(answer(get("/submissions/" + id + "/curves/" + VAULT + "/loss/few-shot.svg"), page(judge)).status())
+                    .isEqualTo(200);
+            assertThat(judgeSees.get("/submissions/" + id)).contains("K = 4");
 
             // released: the contestant sees the vault ladder like any other
             assertThat(answer(post("/api/rounds/" + round.getId() + "/ladders/" + VAULT + "/release"), api(organizer)).status())

@@ -49,7 +49,7 @@ class EtaTest {
     }
 
     private static Progress job(String status, Double eta, EtaBasis basis) {
-        return new Progress(1, "micro", "m", status, 1, 0, 100, null, eta, basis, ScoringResults.etaWords(eta, basis), null, null);
+        return new Progress(1, "micro", "m", status, 1, 0, 100, null, eta, basis, ScoringResults.etaWords(eta, basis), null, null, 0, null);
     }
 
     @Test

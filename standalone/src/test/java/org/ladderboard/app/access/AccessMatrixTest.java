@@ -127,6 +127,11 @@ class AccessMatrixTest extends IntegrationTest {
                             insert into notice (recipient_id, kind, about, submission_id, title, body)
                             values (?, 'SUBMISSION_SCORED', ?, ?, 'Matrix notice', 'Matrix notice.') returning id""")
                     .params(owner.getId(), "matrix:" + UUID.randomUUID(), scored).query(Long.class).single();
+            // a 2-shot curve beside each zero-shot one, as a few-shot sweep stores them, for the sweep chart's downloads
+            jdbc.sql("""
+                    insert into ladder_curve (submission_id, ladder, view, shots, verdict, strength, drop_best_to_largest, curve)
+                    select submission_id, ladder, view, 2, verdict, strength, drop_best_to_largest, curve from ladder_curve
+                    where submission_id = ? and shots = 0""").param(scored).update();
 
             List<Row> matrix = List.of(
                     new Row("GET /", PUBLIC, who -> get("/")),
@@ -155,6 +160,10 @@ class AccessMatrixTest extends IntegrationTest {
                             who -> get("/submissions/" + scored + "/curves/micro/accuracy.svg")),
                     new Row("GET /submissions/{id}/curves/{ladder}/{metric}.png", OWNER_OR_STAFF,
                             who -> get("/submissions/" + scored + "/curves/micro/loss.png")),
+                    new Row("GET /submissions/{id}/curves/{ladder}/{metric}/few-shot.svg", OWNER_OR_STAFF,
+                            who -> get("/submissions/" + scored + "/curves/micro/accuracy/few-shot.svg")),
+                    new Row("GET /submissions/{id}/curves/{ladder}/{metric}/few-shot.png", OWNER_OR_STAFF,
+                            who -> get("/submissions/" + scored + "/curves/micro/loss/few-shot.png")),
                     new Row("GET /submissions/{id}/progress", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/progress")),
                     new Row("GET /submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/scores.jsonl")),
                     new Row("POST /submissions/{id}/cancel", OWNER_OR_ORGANIZER,
@@ -199,6 +208,8 @@ class AccessMatrixTest extends IntegrationTest {
 
                     new Row("POST /api/validate", PUBLIC, who -> multipart("/api/validate").file(csv(5)).param("taskType", "classification")),
                     new Row("GET /api/rounds/current", PUBLIC, who -> get("/api/rounds/current")),
+                    new Row("PUT /api/rounds/{id}/few-shot", ORGANIZERS, who -> put("/api/rounds/" + future.getId() + "/few-shot")
+                            .contentType("application/json").content("{\"shots\":[0,1],\"seed\":1}")),
                     new Row("GET /v3/api-docs", PUBLIC, who -> get("/v3/api-docs")),
                     new Row("PUT /api/rounds/{id}/ladders/{ladder}", ORGANIZERS, who -> put("/api/rounds/" + heldOutApi.getId()
                             + "/ladders/micro").contentType(MediaType.APPLICATION_JSON).content("{\"heldOut\": true}")),
