@@ -147,28 +147,33 @@ class SubmitPageTest extends IntegrationTest {
         assertThat(accounts.byEmail(email).getRole()).isEqualTo(Role.JUDGE);
     }
 
-    /** Outside the round's window the page says when submissions open (or that the round closed) and what still works. */
+    /**
+     * Outside the round's window the page says when submissions open (or that the round closed) and what still works.
+     * Every round is moved (other tests leave rounds of their own), and put back.
+     */
     @Test
     void outsideTheWindowThePageSaysWhenSubmissionsOpen() throws Exception {
         Account contestant = newAccount(Role.CONTESTANT);
-        org.ladderboard.app.round.Round round = rounds.findAll().get(0);
-        java.time.Instant opens = round.getOpensAt();
-        java.time.Instant closes = round.getClosesAt();
+        java.util.List<org.ladderboard.app.round.Round> all = rounds.findAll();
+        java.util.Map<Long, java.time.Instant[]> windows = new java.util.HashMap<>();
+        all.forEach(r -> windows.put(r.getId(), new java.time.Instant[] {r.getOpensAt(), r.getClosesAt()}));
+        java.time.Instant now = java.time.Instant.now();
         try {
-            round.setSchedule(round.getName(), java.time.Instant.now().plus(java.time.Duration.ofDays(2)),
-                    java.time.Instant.now().plus(java.time.Duration.ofDays(9)));
-            rounds.save(round);
+            moveAll(all, now.plus(java.time.Duration.ofDays(2)), now.plus(java.time.Duration.ofDays(9)));
             mvc.perform(get("/submit").with(as(contestant))).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString("Submissions open"), containsString("You can still check a file"),
                             not(containsString("closed")))));
-            round.setSchedule(round.getName(), java.time.Instant.now().minus(java.time.Duration.ofDays(9)),
-                    java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
-            rounds.save(round);
+            moveAll(all, now.minus(java.time.Duration.ofDays(9)), now.minus(java.time.Duration.ofDays(2)));
             mvc.perform(get("/submit").with(as(contestant))).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString("closed"), containsString("no round is open"))));
         } finally {
-            round.setSchedule(round.getName(), opens, closes);
-            rounds.save(round);
+            all.forEach(r -> r.setSchedule(r.getName(), windows.get(r.getId())[0], windows.get(r.getId())[1]));
+            rounds.saveAll(all);
         }
+    }
+
+    private void moveAll(java.util.List<org.ladderboard.app.round.Round> all, java.time.Instant opens, java.time.Instant closes) {
+        all.forEach(r -> r.setSchedule(r.getName(), opens, closes));
+        rounds.saveAll(all);
     }
 }
