@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +28,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -44,6 +46,7 @@ public class SecurityConfig {
 
     private static final String READ = TokenScope.READ.authority();
     private static final String SUBMIT = TokenScope.SUBMIT.authority();
+    private static final String MANAGE = TokenScope.MANAGE.authority();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,12 +72,21 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/rounds/current").permitAll()
+                        // the controller decides, as the page's does (Leaderboard.shownTo): a public one needs no account
+                        .requestMatchers(HttpMethod.GET, "/api/leaderboard").permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/submissions").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole(Role.CONTESTANT.name()),
                                 AuthorityAuthorizationManager.hasAuthority(SUBMIT)))
+                        // the owner with a submit token, or an organizer with a manage token (the controller checks who)
+                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/cancel").hasAnyAuthority(SUBMIT, MANAGE)
+                        // the API's side of /judging/**
+                        .requestMatchers("/api/reviews", "/api/reviews/**").access(roleAndScope(Role.JUDGE, Role.ORGANIZER))
+                        // the API's side of /organizer/**: rounds, their settings, winners and exports, the queue
+                        .requestMatchers("/api/rounds", "/api/rounds/**", "/api/exports", "/api/exports/**",
+                                "/api/queue", "/api/queue/**").access(roleAndScope(Role.ORGANIZER))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(READ)
-                        .anyRequest().hasAuthority(SUBMIT))
+                        .anyRequest().hasAuthority(MANAGE))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -90,6 +102,20 @@ public class SecurityConfig {
                             response.getWriter().write("{\"error\":\"your role, or this API token's scopes, do not allow this\"}");
                         }));
         return http.build();
+    }
+
+    /**
+     * One of these roles, and the token's scope for the method: {@code read} to GET, {@code manage} to change
+     * anything. HTTP Basic carries every scope.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> roleAndScope(Role... roles) {
+        AuthorizationManager<RequestAuthorizationContext> role = AuthorityAuthorizationManager.hasAnyRole(
+                java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new));
+        AuthorizationManager<RequestAuthorizationContext> read = AuthorityAuthorizationManager.hasAuthority(READ);
+        AuthorizationManager<RequestAuthorizationContext> manage = AuthorityAuthorizationManager.hasAuthority(MANAGE);
+        AuthorizationManager<RequestAuthorizationContext> scope = (authentication, context) ->
+                (HttpMethod.GET.matches(context.getRequest().getMethod()) ? read : manage).authorize(authentication, context);
+        return AuthorizationManagers.allOf(role, scope);
     }
 
     private static void apiUnauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -121,6 +147,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/register/confirm", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
+                        // the interactive API page (Swagger UI) and its files; what it calls is the API's to allow
+                        .requestMatchers("/api-docs", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
                         .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
                         // a path no page answers is a 404 for everyone, not a detour through sign-in

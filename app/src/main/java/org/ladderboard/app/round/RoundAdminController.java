@@ -5,17 +5,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.ladderboard.app.account.CurrentAccount;
-import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.ladder.LadderRegistry;
-import org.ladderboard.app.scoring.ScoringControl;
 import org.ladderboard.ladder.Ladder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,100 +21,66 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Organizers create and edit rounds (times in UTC), choose their ladders, and re-score a whole round. */
+/**
+ * Organizers create and edit rounds (times in UTC), choose their ladders, and re-score a whole round; the rules
+ * are {@link RoundService}'s, which {@code /api/rounds} calls too.
+ */
 @Controller
 class RoundAdminController {
 
-    private final RoundRepository rounds;
+    private final RoundService rounds;
     private final LadderRegistry ladders;
-    private final AuditLog audit;
     private final CurrentAccount currentAccount;
-    private final ScoringControl scoring;
 
-    RoundAdminController(RoundRepository rounds, LadderRegistry ladders, AuditLog audit, CurrentAccount currentAccount,
-                         ScoringControl scoring) {
+    RoundAdminController(RoundService rounds, LadderRegistry ladders, CurrentAccount currentAccount) {
         this.rounds = rounds;
         this.ladders = ladders;
-        this.audit = audit;
         this.currentAccount = currentAccount;
-        this.scoring = scoring;
     }
 
     @GetMapping("/organizer/rounds")
     String list(@RequestParam(required = false) Long edit, Model model) {
-        model.addAttribute("rounds", rounds.findAll().stream().sorted((a, b) -> b.getOpensAt().compareTo(a.getOpensAt())).toList());
+        model.addAttribute("rounds", rounds.all());
         model.addAttribute("ladders", ladders.all().stream().map(Ladder::name).toList());
-        model.addAttribute("editing", edit == null ? null : rounds.findById(edit).orElse(null));
+        model.addAttribute("editing", edit == null ? null : rounds.find(edit).orElse(null));
         return "round/rounds";
     }
 
     @PostMapping("/organizer/rounds")
-    @Transactional
     String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam(defaultValue = "") String description,
                 @RequestParam String opensAt, @RequestParam String closesAt, @RequestParam int minExamples,
                 @RequestParam int dailyLimit, @RequestParam int failedDailyLimit,
                 @RequestParam(required = false) List<String> ladderNames, RedirectAttributes redirect) {
-        List<String> problems = new ArrayList<>();
-        Instant opens = utc(opensAt, "opens", problems);
-        Instant closes = utc(closesAt, "closes", problems);
-        if (opens != null && closes != null && !closes.isAfter(opens)) {
-            problems.add("the round must close after it opens");
-        }
-        if (name.isBlank() || minExamples < 1 || dailyLimit < 0 || failedDailyLimit < 0) {
-            problems.add("give a name, at least 1 example, and limits of 0 or more");
-        }
-        if (name.strip().length() > Round.NAME_MAX) {
-            problems.add("the name has " + name.strip().length() + " characters; use at most " + Round.NAME_MAX + " characters");
-        }
+        Round existing = id == null ? null : rounds.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<String> chosen = ladderNames == null ? List.of() : ladderNames;
-        chosen.stream().filter(l -> ladders.find(l).isEmpty()).forEach(l -> problems.add("no ladder named " + l));
-        if (chosen.isEmpty()) {
-            // a round without a ladder would accept uploads that nothing can ever score
-            problems.add("choose at least one ladder to score the round on");
-        }
-        if (!problems.isEmpty()) {
-            redirect.addFlashAttribute("problems", problems);
+        RoundService.Saved saved = rounds.save(existing, new RoundService.Settings(name, description, utc(opensAt),
+                utc(closesAt), minExamples, dailyLimit, failedDailyLimit, chosen), currentAccount.require());
+        if (!saved.saved()) {
+            redirect.addFlashAttribute("problems", new ArrayList<>(saved.problems().values()));
             // the form shows what was typed again, not an empty form
-            redirect.addFlashAttribute("entered", java.util.Map.of("name", name, "description", description, "opensAt", opensAt,
+            redirect.addFlashAttribute("entered", Map.of("name", name, "description", description, "opensAt", opensAt,
                     "closesAt", closesAt, "minExamples", minExamples, "dailyLimit", dailyLimit,
                     "failedDailyLimit", failedDailyLimit, "ladderNames", chosen));
             return "redirect:/organizer/rounds" + (id == null ? "" : "?edit=" + id);
         }
-        Round round = id == null ? new Round(name.strip(), opens, closes)
-                : rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        round.setSchedule(name.strip(), opens, closes);
-        round.setDescription(description);
-        round.setMinExamples(minExamples);
-        round.setDailyLimit(dailyLimit);
-        round.setFailedDailyLimit(failedDailyLimit);
-        round.setLadders(new LinkedHashSet<>(chosen));
-        rounds.save(round);
-        audit.record(currentAccount.require(), id == null ? "round created" : "round edited", round.getName(),
-                opens + " to " + closes + ", ladders " + chosen);
-        redirect.addFlashAttribute("message", "round '" + round.getName() + "' saved");
+        redirect.addFlashAttribute("message", "round '" + saved.round().getName() + "' saved");
         return "redirect:/organizer/rounds";
     }
 
-    /**
-     * Scores every scored or failed submission of the round again (after a ladder changed, say): their scores and
-     * aggregates are dropped and one job per current ladder model is queued.
-     */
+    /** See {@link RoundService#rescore}. */
     @PostMapping("/organizer/rounds/{id}/rescore")
-    @Transactional
     String rescore(@PathVariable long id, RedirectAttributes redirect) {
-        Round round = rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<Ladder> roundLadders = round.getLadders().stream().flatMap(name -> ladders.find(name).stream()).toList();
-        int rescored = scoring.rescoreRound(id, roundLadders, currentAccount.require());
-        audit.record(currentAccount.require(), "round re-scored", round.getName(), rescored + " submissions");
+        Round round = rounds.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        int rescored = rounds.rescore(round, currentAccount.require());
         redirect.addFlashAttribute("message", rescored + " submission(s) queued for scoring again");
         return "redirect:/organizer/rounds";
     }
 
-    private static Instant utc(String value, String what, List<String> problems) {
+    /** The form's time (a datetime-local, read as UTC); null when it is not one, which the service names. */
+    private static Instant utc(String value) {
         try {
             return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException | NullPointerException e) {
-            problems.add("when the round " + what + " is not a date and time");
             return null;
         }
     }
