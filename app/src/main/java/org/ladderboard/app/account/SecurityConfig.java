@@ -138,8 +138,29 @@ public class SecurityConfig {
         response.getWriter().write("{\"error\":\"authentication required: an API token (Bearer) or HTTP Basic\"}");
     }
 
+    /**
+     * The interactive API page (Swagger UI from its webjar): public, sessionless, and with the pages' CSP except
+     * that its bundle's inline styles may apply (scripts still only from the app itself). The calls it makes are the
+     * API's, under the API's chain.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiPage(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api-docs", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, AccountRepository accounts,
                               @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
                               ObjectProvider<RequestMappingHandlerMapping> pages) throws Exception {
@@ -147,8 +168,6 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/register/confirm", "/css/**", "/js/**", "/favicon.ico",
                                 "/error").permitAll()
-                        // the interactive API page (Swagger UI) and its files; what it calls is the API's to allow
-                        .requestMatchers("/api-docs", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
                         .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
                         // a path no page answers is a 404 for everyone, not a detour through sign-in
