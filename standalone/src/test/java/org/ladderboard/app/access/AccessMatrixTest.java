@@ -121,11 +121,16 @@ class AccessMatrixTest extends IntegrationTest {
             // what the API's judging rows review, and the failed job its queue row retries
             long reviewed = ScoredTask.create(jdbc, template, round.getId(), owner.getId(), "Matrix review", "matrix",
                     List.of("matrix.csv"), 8);
+            long failed = jdbc.sql("""
+                            insert into submission (round_id, account_id, task_name, task_type, status, example_count, file_name,
+                                                    file_sha256, file_bytes, shots, cause)
+                            values (?, ?, 'Matrix failed', 'classification', 'FAILED', 8, 'x.csv', repeat('0', 64), 1, 'zero-shot',
+                                    'other') returning id""").params(round.getId(), owner.getId()).query(Long.class).single();
             long failedJob = jdbc.sql("""
                             insert into scoring_job (submission_id, ladder, model, model_parameters, status, examples_total, attempt,
                                                      error_kind, error_message)
                             values (?, 'micro', 'micro-40k', 39504, 'FAILED', 8, 3, 'DATA', 'matrix') returning id""")
-                    .param(reviewed).query(Long.class).single();
+                    .param(failed).query(Long.class).single();
 
             List<Row> matrix = List.of(
                     new Row("GET /", PUBLIC, who -> get("/")),
@@ -206,7 +211,7 @@ class AccessMatrixTest extends IntegrationTest {
                              "ladders": ["micro"]}""".formatted(UUID.randomUUID()))),
                     new Row("GET /api/rounds/{id}", ORGANIZERS, who -> get("/api/rounds/" + future.getId())),
                     new Row("PATCH /api/rounds/{id}", ORGANIZERS, who -> json(patch("/api/rounds/" + future.getId()),
-                            "{\"description\": \"matrix\"}")),
+                            "{\"description\": \"matrix\", \"ladders\": [\"micro\"]}")),
                     new Row("POST /api/rounds/{id}/rescore", ORGANIZERS, who -> post("/api/rounds/" + future.getId() + "/rescore")),
                     new Row("GET /api/leaderboard", JUDGES, who -> get("/api/leaderboard").param("round", Long.toString(round.getId()))),
                     new Row("PUT /api/rounds/{id}/leaderboard", ORGANIZERS, who -> json(put("/api/rounds/" + future.getId() + "/leaderboard"),
