@@ -13,6 +13,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -72,8 +74,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/rounds/current").permitAll()
-                        // the controller decides, as the page's does (Leaderboard.shownTo): a public one needs no account
-                        .requestMatchers(HttpMethod.GET, "/api/leaderboard").permitAll()
+                        // the controller decides, as the page's does (Leaderboard.shownTo): a public one needs no account,
+                        // but a token must still be one that may read
+                        .requestMatchers(HttpMethod.GET, "/api/leaderboard").access(anonymousOrRead())
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/submissions").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole(Role.CONTESTANT.name()),
@@ -116,6 +119,13 @@ public class SecurityConfig {
         AuthorizationManager<RequestAuthorizationContext> scope = (authentication, context) ->
                 (HttpMethod.GET.matches(context.getRequest().getMethod()) ? read : manage).authorize(authentication, context);
         return AuthorizationManagers.allOf(role, scope);
+    }
+
+    /** No credentials at all, or credentials that may read. */
+    private static AuthorizationManager<RequestAuthorizationContext> anonymousOrRead() {
+        AuthorizationManager<RequestAuthorizationContext> read = AuthorityAuthorizationManager.hasAuthority(READ);
+        return (authentication, context) -> authentication.get() instanceof AnonymousAuthenticationToken
+                ? new AuthorizationDecision(true) : read.authorize(authentication, context);
     }
 
     private static void apiUnauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)

@@ -33,6 +33,8 @@ class LeaderboardApiTest extends IntegrationTest {
     Leaderboard leaderboard;
     @Autowired
     Winners winners;
+    @Autowired
+    org.ladderboard.app.account.ApiTokenService tokens;
 
     private Round futureRound() {
         Round round = new Round("Board " + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(60)), Instant.now().plus(Duration.ofDays(90)));
@@ -79,6 +81,9 @@ class LeaderboardApiTest extends IntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"public\": true}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.revealed").value(true)).andExpect(jsonPath("$.public").value(true));
         mvc.perform(get(board)).andExpect(status().isOk()).andExpect(jsonPath("$.rows.length()").value(2));
+        // a token still needs its read scope, even where no account is needed
+        String submitOnly = tokens.issue(contestant, "uploader", java.util.EnumSet.of(org.ladderboard.app.account.TokenScope.SUBMIT)).value();
+        mvc.perform(get(board).header("Authorization", "Bearer " + submitOnly)).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action in ('leaderboard revealed', 'leaderboard made public')")
                 .param("round " + round.getId()).query(Long.class).single()).isEqualTo(2);
 
