@@ -143,7 +143,8 @@ class ReviewApiController {
     @PutMapping("/api/reviews/{submission}")
     @Operation(summary = "Write your review", description = "Judges and organizers, with a manage token; audited. "
             + "Writes your review on the rubric, or replaces the one you wrote, as the review page does.")
-    @ApiResponse(responseCode = "200", description = "saved")
+    @ApiResponse(responseCode = "200", description = "saved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewJson.class)))
     @ApiResponse(responseCode = "400", description = "a score, note or override is missing or wrong; nothing is saved",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Error"),
                     examples = @ExampleObject(value = PROBLEMS)))
@@ -170,7 +171,8 @@ class ReviewApiController {
     @PostMapping("/api/reviews/{submission}/conflict")
     @Operation(summary = "Declare a conflict of interest", description = "Judges and organizers, with a manage token; "
             + "audited. It stands: a review cannot replace it afterwards. The body (notes by criterion) is optional.")
-    @ApiResponse(responseCode = "200", description = "recorded")
+    @ApiResponse(responseCode = "200", description = "recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewJson.class)))
     @ApiResponse(responseCode = "400", description = "a note is longer than 1000 characters, or names no criterion")
     @ApiResponse(responseCode = "404", description = "no submission 42")
     @ApiResponse(responseCode = "409", description = "the task is yours", content = @Content(mediaType = "application/json",

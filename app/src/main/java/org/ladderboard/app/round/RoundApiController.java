@@ -127,7 +127,8 @@ class RoundApiController {
     @PostMapping("/api/rounds")
     @Operation(summary = "Create a round", description = "Organizers only; audited. Times are instants (UTC). Every "
             + "ladder must be one of the ladders file's.")
-    @ApiResponse(responseCode = "201", description = "created; Location names the new round")
+    @ApiResponse(responseCode = "201", description = "created; Location names the new round",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ManagedRound.class)))
     @ApiResponse(responseCode = "400", description = "a setting is missing or wrong; nothing is saved", content = @Content(
             mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Error"),
             examples = @ExampleObject(value = INVALID)))
@@ -141,7 +142,8 @@ class RoundApiController {
 
     @PatchMapping("/api/rounds/{id}")
     @Operation(summary = "Edit a round", description = "Organizers only; audited. Fields left out keep their value.")
-    @ApiResponse(responseCode = "200", description = "saved")
+    @ApiResponse(responseCode = "200", description = "saved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ManagedRound.class)))
     @ApiResponse(responseCode = "400", description = "a setting is wrong; nothing is saved", content = @Content(
             mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Error"),
             examples = @ExampleObject(value = INVALID)))

@@ -48,7 +48,9 @@ class ValidationApiController {
             + "stored. The current round's minimum number of rows applies. Each address gets 30 checks per 10 minutes. "
             + "With format=html the report comes as the submit page's HTML fragment.")
     @io.swagger.v3.oas.annotations.security.SecurityRequirements
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "valid: the report")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "valid: the report",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValidationReport.class)))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "unknown taskType 'x': use "
             + "classification, classification_acc, sequence_prob, logodds or absolute_logodds")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "not valid: the report, line by line",

@@ -50,7 +50,7 @@ class ReviewApiTest extends IntegrationTest {
         Account author = accounts.create(email, "Mira " + surname, PASSWORD, Role.CONTESTANT);
         String slug = "mira-" + surname.toLowerCase(Locale.ROOT);
         return ScoredTask.create(jdbc, template, roundService.current().orElseThrow().getId(), author.getId(),
-                "Reviewed task " + surname, slug, List.of(slug + "-part.csv"), 8);
+                "Reviewed task " + UUID.randomUUID().toString().substring(0, 6), slug, List.of(slug + "-part.csv"), 8);
     }
 
     private String body(String path, RequestPostProcessor who) throws Exception {
