@@ -127,9 +127,14 @@ public class Reviews {
         return new Submitted(outcome, problems);
     }
 
-    /** Every judge's review of a submission, for organizers (judges see only their own). */
+    /** Organizers read every judge's review; a judge reads only their own. */
+    public static boolean readsEveryReview(Account reader) {
+        return reader.getRole() == Role.ORGANIZER;
+    }
+
+    /** Every judge's review of a submission, for those who {@link #readsEveryReview}. */
     public List<Signed> all(long submissionId, Account reader) {
-        if (reader.getRole() != Role.ORGANIZER) {
+        if (!readsEveryReview(reader)) {
             throw new IllegalStateException("only organizers read every review");
         }
         return repository.all(submissionId);
