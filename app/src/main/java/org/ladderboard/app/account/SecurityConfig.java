@@ -89,7 +89,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/rounds", "/api/rounds/**", "/api/exports", "/api/exports/**",
                                 "/api/queue", "/api/queue/**").access(roleAndScope(Role.ORGANIZER))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(READ)
-                        .anyRequest().hasAuthority(MANAGE))
+                        // any other change: a contestant's (submit) or a judge's or organizer's (manage)
+                        .anyRequest().hasAnyAuthority(SUBMIT, MANAGE))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
