@@ -20,9 +20,11 @@
         text(row, '.job-count', job.examplesDone + ' / ' + job.examplesTotal);
         text(row, '.job-status', job.status.toLowerCase() + (job.attempt > 1 ? ' (attempt ' + job.attempt + ')' : ''));
         text(row, '.job-rate', job.examplesPerSecond == null ? '' : job.examplesPerSecond.toFixed(1));
-        text(row, '.job-eta', job.etaSeconds == null ? '' : Math.round(job.etaSeconds) + ' s');
+        text(row, '.job-eta', job.etaText);
         text(row, '.job-load', job.modelLoadSeconds == null ? '' : job.modelLoadSeconds.toFixed(2) + ' s');
       }
+      const eta = document.getElementById('eta-text');
+      if (eta) eta.textContent = progress.eta;
       if (!progress.active) {
         // reload without ?submitted, whose banner says the dataset is queued
         window.location.replace(window.location.pathname);

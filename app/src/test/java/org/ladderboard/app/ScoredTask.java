@@ -36,6 +36,30 @@ public final class ScoredTask {
      */
     public static long create(JdbcClient jdbc, JdbcTemplate template, long roundId, long accountId, String taskName,
                               String authorSlug, List<String> partNames, int rowsPerPart) {
+        return create(jdbc, template, roundId, accountId, taskName, authorSlug, partNames, rowsPerPart,
+                java.util.Map.of(0, new Shot(ScoredTask::right, false)));
+    }
+
+    /** Whether model {@code m} (0 = smallest) gets example {@code i} right. */
+    public interface Pattern {
+        boolean right(int i, int m);
+    }
+
+    /** How the models did at one K of a few-shot sweep, and whether every prompt was cut to fit. */
+    public record Shot(Pattern pattern, boolean truncated) {
+    }
+
+    /** Accuracy falls model by model (1, 3/4, 1/2, 1/4): inverse scaling on loss and accuracy. */
+    public static final Pattern INVERSE = (i, m) -> i % 4 >= m;
+    /** Every model right on the same half of the examples: flat. */
+    public static final Pattern FLAT = (i, m) -> i % 2 == 0;
+
+    /**
+     * A submission scored at each K of {@code shots} (0 included), as a worker stores a few-shot sweep: jobs, scores
+     * and aggregates per model and K, with seed 42 on the K-shot jobs, then its curves.
+     */
+    public static long create(JdbcClient jdbc, JdbcTemplate template, long roundId, long accountId, String taskName,
+                              String authorSlug, List<String> partNames, int rowsPerPart, java.util.Map<Integer, Shot> shots) {
         long id = jdbc.sql("""
                         insert into submission (round_id, account_id, task_name, description, why_important, why_inverse,
                                                 generation_procedure, label_expertise, shots, cause, task_type, status,
@@ -64,20 +88,22 @@ public final class ScoredTask {
             position += rowsPerPart;
         }
         int total = position;
+        for (var shot : new java.util.TreeMap<>(shots).entrySet()) {
+        int k = shot.getKey();
         for (int m = 0; m < MODELS.size(); m++) {
             final int model = m;
             long job = jdbc.sql("""
                             insert into scoring_job (submission_id, ladder, model, model_parameters, status, examples_total,
-                                                     examples_done, finished_at)
-                            values (?, 'micro', ?, ?, 'DONE', ?, ?, now() - interval '1 minute') returning id""")
-                    .params(id, MODELS.get(m), PARAMETERS[m], total, total).query(Long.class).single();
+                                                     examples_done, finished_at, shots, fewshot_seed)
+                            values (?, 'micro', ?, ?, 'DONE', ?, ?, now() - interval '1 minute', ?, ?) returning id""")
+                    .params(id, MODELS.get(m), PARAMETERS[m], total, total, k, k == 0 ? null : 42L).query(Long.class).single();
             template.batchUpdate("""
                             insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
-                                                       loss, correct, predicted, record)
-                            select e.id, 'micro', ?, ?, ?, 1, ?::jsonb, ?, ?, ?, ?::jsonb from example e
+                                                       loss, correct, predicted, record, shots, truncated)
+                            select e.id, 'micro', ?, ?, ?, 1, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ? from example e
                             where e.submission_id = ? and e.position = ?""",
                     java.util.stream.IntStream.range(0, total).mapToObj(i -> {
-                        boolean right = right(i, model);
+                        boolean right = shot.getValue().pattern().right(i, model);
                         double answer = right ? -0.2 : -1.8;
                         double other = right ? -1.8 : -0.2;
                         String logprobs = String.format(Locale.ROOT, "[%.1f, %.1f]", answer, other);
@@ -85,14 +111,17 @@ public final class ScoredTask {
                         String record = String.format(Locale.ROOT,
                                 "{\"class_logprobs\": %s, \"loss\": %.1f, \"correct\": %s, \"predicted\": %d, \"truncated\": false}",
                                 logprobs, -answer, right, right ? 0 : 1);
-                        return new Object[] {MODELS.get(model), id, job, logprobs, -answer, right, right ? 0 : 1, record, id, i};
+                        return new Object[] {MODELS.get(model), id, job, logprobs, -answer, right, right ? 0 : 1, record, k,
+                                shot.getValue().truncated(), id, i};
                     }).toList());
             jdbc.sql("""
-                            insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
+                            insert into model_result (submission_id, ladder, model, shots, model_parameters, examples_scored, errors,
                                                       truncated, mean_loss, accuracy)
-                            select ?, 'micro', ?, ?, count(*), 0, 0, avg(loss), avg(case when correct then 1.0 else 0.0 end)
-                            from example_score where submission_id = ? and model = ?""")
-                    .params(id, MODELS.get(m), PARAMETERS[m], id, MODELS.get(m)).update();
+                            select ?, 'micro', ?, ?, ?, count(*), 0, count(*) filter (where truncated), avg(loss),
+                                   avg(case when correct then 1.0 else 0.0 end)
+                            from example_score where submission_id = ? and model = ? and shots = ?""")
+                    .params(id, MODELS.get(m), k, PARAMETERS[m], id, MODELS.get(m), k).update();
+        }
         }
         // and, as the worker does in the transaction that makes a submission SCORED, its curves
         template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> new CurveStore(List.of(MICRO)).storeIfScored(c, id));

@@ -21,6 +21,27 @@ public record ScalingCase(double[] x, double[][] scores, boolean higherIsBetter,
         }
     }
 
+    /**
+     * The positions of the models in order of x, smallest first (a stable sort: equal x keep their order). The
+     * verdict reads models left to right, so a case must be in this order; {@link #inScaleOrder()} puts it there.
+     */
+    public int[] scaleOrder() {
+        return java.util.stream.IntStream.range(0, x.length).boxed()
+                .sorted(java.util.Comparator.comparingDouble(m -> x[m])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The same case with its models in order of scale. */
+    public ScalingCase inScaleOrder() {
+        int[] order = scaleOrder();
+        double[] sortedX = new double[order.length];
+        double[][] sortedScores = new double[order.length][];
+        for (int k = 0; k < order.length; k++) {
+            sortedX[k] = x[order[k]];
+            sortedScores[k] = scores[order[k]];
+        }
+        return new ScalingCase(sortedX, sortedScores, higherIsBetter, seed);
+    }
+
     int models() {
         return x.length;
     }

@@ -20,6 +20,9 @@ public final class FewShot {
     /** What separates demonstrations from each other and from the example's own prompt. */
     public static final String SEPARATOR = "\n\n\n";
 
+    /** The seed of a sweep whose organizer chose none, and of {@code score --shots K} without {@code --seed}. */
+    public static final long DEFAULT_SEED = 0;
+
     private FewShot() {
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -51,6 +53,11 @@ final class JsonlRows {
             } catch (MismatchedInputException e) {
                 findings.error(Check.JSONL_NOT_OBJECT, part, row, line, null, 1, "the line is not a JSON object");
                 continue;
+            } catch (StreamConstraintsException e) {
+                int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+                findings.error(Check.JSONL_SYNTAX, part, row, line, null, column,
+                        "line " + line + ", column " + column + ": " + pastParserLimit(e));
+                continue;
             } catch (JacksonException e) {
                 int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
                 findings.error(Check.JSONL_SYNTAX, part, row, line, null, column,
@@ -73,6 +80,18 @@ final class JsonlRows {
             findings.error(Check.EMPTY_FILE, part, null, null, null, null, "the file has no JSON lines");
         }
         return new ArrayList<>(columns);
+    }
+
+    /** The parser's limit a line went past, in words (its own message names its classes and methods). */
+    private static String pastParserLimit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("nesting")) {
+            return "the JSON is nested more than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels deep";
+        }
+        if (message.contains("number")) {
+            return "a number is longer than " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits";
+        }
+        return "a value is larger than the JSON reader accepts";
     }
 
     private static boolean tooLong(Map<String, Object> values, int max, String part, int row, int line, Findings findings) {

@@ -32,9 +32,11 @@ final class ZipUnpacker {
         Set<String> partNames = new HashSet<>();
         int entries = 0;
         long unpacked = 0;
+        String current = null;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
+                current = entry.getName();
                 if (++entries > limits.maxZipEntries()) {
                     findings.error(Check.ZIP_TOO_MANY_ENTRIES, zipName, null, null, null, null,
                             "the archive has more than " + limits.maxZipEntries() + " entries");
@@ -78,9 +80,18 @@ final class ZipUnpacker {
                 }
                 parts.add(new DataFile(name, bytes));
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            // the JDK's way of saying an entry name is not UTF-8
             findings.error(Check.ZIP_INVALID, zipName, null, null, null, null,
-                    "the archive cannot be read: " + e.getMessage());
+                    "an entry name in the archive is not UTF-8 text (an archive made with an old tool?): create the "
+                            + "archive again with a current zip tool");
+            return List.of();
+        } catch (IOException e) {
+            // the zip library's own messages ("invalid stored block lengths", or none) mean nothing to a contestant
+            findings.error(Check.ZIP_INVALID, zipName, null, null, null, null,
+                    "the archive is damaged or cut short"
+                            + (current == null ? "" : " (it breaks in entry '" + printable(current) + "')")
+                            + ": create it again and upload the whole file");
             return List.of();
         }
         if (parts.isEmpty() && !findings.hasErrors()) {

@@ -415,6 +415,16 @@ class DatasetValidatorTest {
         }
     }
 
+    /** JSON nested past the parser's limit is a syntax error in words, not the parser's own message. */
+    @Test
+    void jsonNestedTooDeepIsExplainedInWords() {
+        String deep = "{\"prompt\": " + "[".repeat(1500) + "]".repeat(1500) + ", \"classes\": [\" a\", \" b\"], \"answer_index\": 0}\n";
+        Finding error = only(validate("t.jsonl", deep, TaskType.CLASSIFICATION).report().errors(), "jsonl_syntax");
+        assertThat(error.message()).contains("nested").contains("levels deep")
+                .doesNotContain("StreamReadConstraints").doesNotContain("getMaxNestingDepth");
+        assertThat(error.line()).isEqualTo(1);
+    }
+
     @Nested
     class ZipParts {
 
@@ -484,6 +494,25 @@ class DatasetValidatorTest {
             ValidationSettings twoEntries = new ValidationSettings(1_000_000, 2, 1_000_000, 1000, 1000, 1);
             byte[] three = zip(Map.of("a.csv", csv, "b.csv", csv, "c.csv", csv));
             only(validate("t.zip", three, TaskType.CLASSIFICATION, twoEntries).report().errors(), "zip_too_many_entries");
+        }
+
+        /** A damaged archive is explained in words, never with the zip library's own text (or "null"). */
+        @Test
+        void aDamagedArchiveIsExplainedInWords() throws IOException {
+            byte[] good = zip(Map.of("a.csv", rows(200).getBytes(StandardCharsets.UTF_8)));
+            byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
+            byte[] corrupt = good.clone();
+            for (int i = 40; i < 80; i++) {
+                corrupt[i] ^= 0x5a;
+            }
+            for (byte[] damaged : List.of(cut, corrupt)) {
+                List<Finding> errors = validate("t.zip", damaged, TaskType.CLASSIFICATION, ANY_SIZE).report().errors();
+                assertThat(errors).isNotEmpty();
+                for (Finding error : errors) {
+                    assertThat(error.message()).doesNotContain("null").doesNotContainIgnoringCase("exception")
+                            .doesNotContain("invalid stored block").doesNotContain("Unexpected end of ZLIB");
+                }
+            }
         }
 
         @Test

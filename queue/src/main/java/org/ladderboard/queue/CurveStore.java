@@ -26,14 +26,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one place scaling curves and their verdicts are computed: in the transaction that makes a submission SCORED
  * (so no reader ever sees a scored submission whose curves are stale), and for scored submissions stored before
- * curves were computed this way. Per ladder and metric view (see {@link ScalingCurve#views}), for the whole
- * submission and, for a submission of several parts, for each part. Seeded by the submission id, so the verdict is
+ * curves were computed this way. Per ladder, metric view (see {@link ScalingCurve#views}) and K of a few-shot sweep
+ * (0 = the dataset as uploaded), for the whole submission and, for a submission of several parts, for each part. A
+ * K &gt; 0 whose prompts mostly had to be cut to fit some model's context ({@link #UNFIT_SHARE}) is stored with that
+ * model and share, so pages report it instead of plotting it. Seeded by the submission id, so the verdict is
  * the same every time; each one runs 2,000 bootstrap replicates and 2,000 permutations, which is why pages only
  * read what is stored here.
  */
 public final class CurveStore {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** A K-shot curve is not plotted when more than this share of its prompts were truncated on any model. */
+    public static final double UNFIT_SHARE = 0.5;
+
+    /** The model of a K's ladder on which the largest share of its prompts did not fit, when that is too many. */
+    private record Unfit(String model, double share) {
+    }
 
     private final Map<String, Ladder> ladders;
 
@@ -68,22 +77,26 @@ public final class CurveStore {
                 complete = false; // not one of this process's ladders
                 continue;
             }
-            for (String view : ScalingCurve.views(taskType.get())) {
-                Optional<ScalingCurve> whole = curve(c, submissionId, ladder, view, null, null);
-                if (whole.isPresent()) {
-                    store(c, submissionId, view, whole.get());
-                }
-                for (Part part : parts.size() < 2 ? List.<Part>of() : parts) {
-                    Optional<ScalingCurve> ofPart = curve(c, submissionId, ladder, view, part.id(), part.name());
-                    if (ofPart.isPresent()) {
-                        store(c, submissionId, partKey(view, part.id()), ofPart.get());
+            for (String shotsText : strings(c, "curve_shots", submissionId, name)) {
+                int shots = Integer.parseInt(shotsText);
+                Unfit unfit = shots == 0 ? null : unfit(c, submissionId, name, shots);
+                for (String view : ScalingCurve.views(taskType.get())) {
+                    Optional<ScalingCurve> whole = curve(c, submissionId, ladder, view, shots, null, null);
+                    if (whole.isPresent()) {
+                        store(c, submissionId, view, shots, whole.get(), unfit);
+                    }
+                    for (Part part : parts.size() < 2 ? List.<Part>of() : parts) {
+                        Optional<ScalingCurve> ofPart = curve(c, submissionId, ladder, view, shots, part.id(), part.name());
+                        if (ofPart.isPresent()) {
+                            store(c, submissionId, partKey(view, part.id()), shots, ofPart.get(), unfit);
+                        }
                     }
                 }
             }
         }
-        if (complete) {
-            JobQueue.update(c, "mark_curves_computed", submissionId);
-        }
+        // a scored submission's curves are recomputed when a K added to its round's sweep finishes: one computed
+        // without every ladder is incomplete again, whatever it was before
+        JobQueue.update(c, complete ? "mark_curves_computed" : "mark_curves_incomplete", submissionId);
         return complete;
     }
 
@@ -126,15 +139,28 @@ public final class CurveStore {
         return view + "|part " + partId;
     }
 
-    private static void store(Connection c, long submissionId, String key, ScalingCurve curve) throws SQLException {
+    private static void store(Connection c, long submissionId, String key, int shots, ScalingCurve curve, Unfit unfit)
+            throws SQLException {
         double drop = curve.verdict().dropBestToLargest();
-        JobQueue.update(c, "store_curve", submissionId, curve.ladder(), key, curve.verdict().verdict(),
-                curve.verdict().strength(), Double.isFinite(drop) ? drop : null, JSON.writeValueAsString(curve));
+        JobQueue.update(c, "store_curve", submissionId, curve.ladder(), key, shots, curve.verdict().verdict(),
+                curve.verdict().strength(), Double.isFinite(drop) ? drop : null, JSON.writeValueAsString(curve),
+                unfit == null ? null : unfit.model(), unfit == null ? null : unfit.share());
     }
 
-    private static Optional<ScalingCurve> curve(Connection c, long submissionId, Ladder ladder, String view, Long partId,
-                                                String partName) throws SQLException {
-        List<String> doneModels = strings(c, "curve_done_models", submissionId, ladder.name());
+    /** The model with the largest share of truncated K-shot prompts, when more than {@link #UNFIT_SHARE} did not fit. */
+    private static Unfit unfit(Connection c, long submissionId, String ladder, int shots) throws SQLException {
+        try (PreparedStatement ps = JobQueue.prepare(c, "curve_truncated_share", submissionId, ladder, shots);
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getDouble(2) > UNFIT_SHARE) {
+                return new Unfit(rs.getString(1), rs.getDouble(2));
+            }
+            return null;
+        }
+    }
+
+    private static Optional<ScalingCurve> curve(Connection c, long submissionId, Ladder ladder, String view, int shots,
+                                                Long partId, String partName) throws SQLException {
+        List<String> doneModels = strings(c, "curve_done_models", submissionId, ladder.name(), shots);
         List<Ladder.Rung> done = ladder.rungs().stream().filter(r -> doneModels.contains(r.name())).toList();
         if (done.size() < 2) {
             return Optional.empty();
@@ -144,7 +170,7 @@ public final class CurveStore {
         Map<Long, Integer> classCount = new LinkedHashMap<>();
         for (int m = 0; m < done.size(); m++) {
             try (PreparedStatement ps = JobQueue.prepare(c, "curve_scores", view, submissionId, ladder.name(),
-                    done.get(m).name(), partId, partId); ResultSet rs = ps.executeQuery()) {
+                    done.get(m).name(), shots, partId, partId); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double[] row = byExample.computeIfAbsent(rs.getLong(1), k -> filled(done.size()));
                     row[m] = rs.getDouble(2);

@@ -68,17 +68,19 @@ public final class ExampleTable {
 
     /** Every example of the submission, in file order. */
     public static List<Stored> all(Connection c, long submissionId) throws SQLException {
-        return read(c, submissionId, null, null);
+        return read(c, submissionId, null, null, 0);
     }
 
-    /** The examples that have no score yet on {@code ladder}'s {@code model}, in file order. */
-    static List<Stored> unscored(Connection c, long submissionId, String ladder, String model) throws SQLException {
-        return read(c, submissionId, ladder, model);
+    /** The examples that have no score yet on {@code ladder}'s {@code model} at K = {@code shots}, in file order. */
+    static List<Stored> unscored(Connection c, long submissionId, String ladder, String model, int shots)
+            throws SQLException {
+        return read(c, submissionId, ladder, model, shots);
     }
 
-    private static List<Stored> read(Connection c, long submissionId, String ladder, String model) throws SQLException {
+    private static List<Stored> read(Connection c, long submissionId, String ladder, String model, int shots)
+            throws SQLException {
         List<Stored> out = new ArrayList<>();
-        try (PreparedStatement ps = JobQueue.prepare(c, "examples", submissionId, model, ladder, model);
+        try (PreparedStatement ps = JobQueue.prepare(c, "examples", submissionId, model, ladder, model, shots);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String classes = rs.getString(8);

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.ladderboard.fewshot.FewShot;
 import org.ladderboard.ladder.Ladder;
 
 /**
@@ -37,8 +38,9 @@ public final class JobQueue {
     // ---- the web app's side ------------------------------------------------------------------------------------
 
     /**
-     * Creates one job per model of every ladder (idempotent per model) and, when any was created, moves the validated
-     * submission to QUEUED; returns how many jobs were created.
+     * Creates one job per model of every ladder and K of the round's few-shot sweep (K = 0 always; idempotent per
+     * model and K) and, when any was created, moves the validated submission to QUEUED; returns how many jobs were
+     * created.
      */
     public int enqueue(Connection c, long submissionId, List<Ladder> ladders, int examples) throws SQLException {
         int created = createJobs(c, submissionId, ladders, examples);
@@ -72,7 +74,7 @@ public final class JobQueue {
 
     /**
      * Scores a scored or failed submission again on {@code ladders} (after a ladder changed, say): its jobs, scores,
-     * aggregates and curves are dropped and one job per model is queued. False, changing nothing, for a submission
+     * aggregates and curves are dropped and one job per model and K of the round's sweep is queued. False, changing nothing, for a submission
      * in any other state.
      */
     public boolean rescore(Connection c, long submissionId, List<Ladder> ladders, int examples, long actorId)
@@ -90,8 +92,32 @@ public final class JobQueue {
         int created = 0;
         for (Ladder ladder : ladders) {
             for (Ladder.Rung model : ladder.rungs()) {
-                created += update(c, "create_job", submissionId, ladder.name(), model.name(), model.parameters(), examples);
+                created += update(c, "create_job", ladder.name(), model.name(), model.parameters(), examples,
+                        FewShot.DEFAULT_SEED, submissionId);
             }
+        }
+        return created;
+    }
+
+    /**
+     * After the round's few-shot sweep (its K's or its seed) was changed in {@code c}'s transaction: the K > 0 jobs
+     * it no longer asks for (or drew with another seed) go, with their scores, aggregates and curves, and every live
+     * submission of the round (queued, scoring or scored) gets a job per model for each K it lacks. A scored
+     * submission stays scored (its zero-shot results stand) while its new K's are scored; a submission whose last
+     * unfinished jobs were dropped moves on (to SCORED: its curves are then computed by the backfill). Returns how
+     * many jobs were created.
+     */
+    public int applySweep(Connection c, long roundId) throws SQLException {
+        List<Long> touched = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "drop_stale_sweep_jobs", roundId, FewShot.DEFAULT_SEED);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                touched.add(rs.getLong(1));
+            }
+        }
+        int created = update(c, "create_sweep_jobs", FewShot.DEFAULT_SEED, roundId);
+        for (long submissionId : touched) {
+            update(c, "follow_jobs", submissionId, "few-shot sweep changed");
         }
         return created;
     }
@@ -110,7 +136,8 @@ public final class JobQueue {
             try (PreparedStatement ps = prepare(c, "claim_job", preferredModel, preferredLadder, preferredModel, worker,
                     leaseSeconds); ResultSet rs = ps.executeQuery()) {
                 job = rs.next() ? Optional.of(new ClaimedJob(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8))) : Optional.empty();
+                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getInt(9),
+                        (Long) rs.getObject(10))) : Optional.empty();
             }
             if (job.isPresent()) {
                 update(c, "start_attempt", job.get().id(), job.get().attempt(), worker);

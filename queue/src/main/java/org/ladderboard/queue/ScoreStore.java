@@ -5,11 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.ladderboard.dataset.Example;
+import org.ladderboard.dataset.TaskType;
+import org.ladderboard.fewshot.FewShot;
 import org.ladderboard.scoring.ExampleResult;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,11 +42,31 @@ public final class ScoreStore {
         this.curves = curves;
     }
 
-    /** Examples of the job's submission with no score yet for its ladder model, in file order. */
+    /**
+     * Examples of the job's submission with no score yet for its ladder model and K, in file order. A K-shot job's
+     * examples carry their demonstrations, drawn by {@link FewShot} from the whole submission with the job's seed, so
+     * a resumed attempt scores exactly the prompts the first one did.
+     */
     public List<Pending> pending(ClaimedJob job) throws SQLException {
         try (Connection c = db.getConnection()) {
-            return ExampleTable.unscored(c, job.submissionId(), job.ladder(), job.model()).stream()
-                    .map(e -> new Pending(e.id(), e.example())).toList();
+            List<ExampleTable.Stored> unscored = ExampleTable.unscored(c, job.submissionId(), job.ladder(), job.model(),
+                    job.shots());
+            if (job.shots() == 0) {
+                return unscored.stream().map(e -> new Pending(e.id(), e.example())).toList();
+            }
+            Set<Long> todo = unscored.stream().map(ExampleTable.Stored::id).collect(Collectors.toSet());
+            List<ExampleTable.Stored> all = ExampleTable.all(c, job.submissionId());
+            TaskType type = TaskType.fromId(job.taskType())
+                    .orElseThrow(() -> new IllegalStateException("unknown task type '" + job.taskType() + "'"));
+            List<Example> prompted = FewShot.build(all.stream().map(ExampleTable.Stored::example).toList(), type,
+                    job.shots(), job.fewshotSeed() == null ? FewShot.DEFAULT_SEED : job.fewshotSeed());
+            List<Pending> out = new ArrayList<>(todo.size());
+            for (int i = 0; i < all.size(); i++) {
+                if (todo.contains(all.get(i).id())) {
+                    out.add(new Pending(all.get(i).id(), prompted.get(i)));
+                }
+            }
+            return out;
         }
     }
 
@@ -74,6 +99,7 @@ public final class ScoreStore {
                     ps.setBoolean(15, r.truncated());
                     ps.setString(16, r.error());
                     ps.setString(17, ScoreRecord.json(r));
+                    ps.setInt(18, job.shots());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -89,8 +115,8 @@ public final class ScoreStore {
     public boolean finish(ClaimedJob job, String worker, long modelParameters, Double examplesPerSecond,
                           Double modelLoadSeconds) throws SQLException {
         return queue.inFencedTransaction(job, worker, c -> {
-            JobQueue.update(c, "aggregate_model", job.submissionId(), job.ladder(), job.model(), modelParameters,
-                    job.submissionId(), job.ladder(), job.model());
+            JobQueue.update(c, "aggregate_model", job.submissionId(), job.ladder(), job.model(), job.shots(),
+                    modelParameters, job.submissionId(), job.ladder(), job.model(), job.shots());
             queue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
             curves.storeIfScored(c, job.submissionId());
         });
@@ -99,7 +125,8 @@ public final class ScoreStore {
     /** How many of the job's examples are scored already (by any attempt). */
     public int scored(ClaimedJob job) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = JobQueue.prepare(c, "count_scores", job.submissionId(), job.ladder(), job.model())) {
+             PreparedStatement ps = JobQueue.prepare(c, "count_scores", job.submissionId(), job.ladder(), job.model(),
+                     job.shots())) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

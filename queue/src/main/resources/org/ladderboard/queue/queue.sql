@@ -7,11 +7,43 @@
 -- ---------------------------------------------------------------------------------------------------------------
 
 -- name: create_job
--- One job per (submission, ladder model); a second enqueue of the same model does nothing.
--- submission, ladder, model, model parameters, examples
-insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total)
-values (?, ?, ?, ?, ?)
-on conflict (submission_id, ladder, model) do nothing;
+-- One job per (submission, ladder model, K): K = 0 (the dataset as uploaded) and every K of the round's few-shot
+-- sweep, each K > 0 with the round's seed (the default seed when it has none); a second enqueue does nothing.
+-- ladder, model, model parameters, examples, default seed, submission
+insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, shots, fewshot_seed)
+select s.id, ?, ?, ?, ?, k.shots, case when k.shots > 0 then coalesce(r.fewshot_seed, ?) end
+from submission s join round r on r.id = s.round_id
+cross join lateral (select distinct unnest(array[0] || r.fewshot_shots) as shots) k
+where s.id = ?
+on conflict (submission_id, ladder, model, shots) do nothing;
+
+-- name: drop_stale_sweep_jobs
+-- After a round's sweep changed: the K > 0 jobs of its submissions that the sweep no longer asks for, or that drew
+-- their demonstrations with another seed, go with their scores (by cascade), aggregates and curves.
+-- Returns the submissions that lost jobs.
+-- round, default seed
+with gone as (
+    delete from scoring_job j using submission s, round r
+    where s.id = j.submission_id and r.id = s.round_id and s.round_id = ? and j.shots > 0
+      and (j.shots <> all (r.fewshot_shots) or j.fewshot_seed is distinct from coalesce(r.fewshot_seed, ?))
+    returning j.submission_id, j.ladder, j.model, j.shots),
+results as (
+    delete from model_result m using gone g
+    where m.submission_id = g.submission_id and m.ladder = g.ladder and m.model = g.model and m.shots = g.shots),
+curves as (
+    delete from ladder_curve c using gone g where c.submission_id = g.submission_id and c.shots = g.shots)
+select distinct submission_id from gone;
+
+-- name: create_sweep_jobs
+-- After a round's sweep changed: every zero-shot job of its live (queued, scoring or scored) submissions gets a
+-- sibling for each K of the sweep it lacks, on the same model, with the round's seed.
+-- default seed, round
+insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, shots, fewshot_seed)
+select j.submission_id, j.ladder, j.model, j.model_parameters, j.examples_total, k.shots, coalesce(r.fewshot_seed, ?)
+from scoring_job j join submission s on s.id = j.submission_id join round r on r.id = s.round_id
+cross join lateral unnest(r.fewshot_shots) as k(shots)
+where s.round_id = ? and j.shots = 0 and k.shots > 0 and s.status in ('QUEUED', 'SCORING', 'SCORED')
+on conflict (submission_id, ladder, model, shots) do nothing;
 
 -- name: claim_job
 -- The next job: of the preferred model when it has one waiting (a loaded model keeps streaming work), otherwise of
@@ -37,7 +69,8 @@ set status = 'RUNNING', attempt = j.attempt + 1, lease_owner = ?,
     started_at = coalesce(j.started_at, now()), updated_at = now(), examples_per_second = null
 from next, submission s
 where j.id = next.id and s.id = j.submission_id
-returning j.id, j.submission_id, j.ladder, j.model, j.attempt, j.max_attempts, j.examples_total, s.task_type;
+returning j.id, j.submission_id, j.ladder, j.model, j.attempt, j.max_attempts, j.examples_total, s.task_type,
+          j.shots, j.fewshot_seed;
 
 -- name: start_attempt
 -- job, attempt, worker
@@ -239,46 +272,47 @@ insert into example (submission_id, part_id, position, row_number, line_number, 
 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb);
 
 -- name: examples
--- A submission's examples in file order: all of them, or (given a model) those with no score yet on that model.
--- submission, model (null for all), ladder, model
+-- A submission's examples in file order: all of them, or (given a model) those with no score yet on that model
+-- and K.
+-- submission, model (null for all), ladder, model, shots
 select e.id, e.position, p.name, e.row_number, e.line_number, e.prompt, e.other_prompt, e.classes::text,
        e.answer_index, e.completion, e.extra::text
 from example e join submission_part p on p.id = e.part_id
 where e.submission_id = ?
   and (cast(? as varchar) is null
-       or not exists (select 1 from example_score s where s.example_id = e.id and s.ladder = ? and s.model = ?))
+       or not exists (select 1 from example_score s where s.example_id = e.id and s.ladder = ? and s.model = ? and s.shots = ?))
 order by e.position;
 
 -- name: insert_score
 -- One example's score; a score already there (from an earlier attempt) is kept.
 -- example, ladder, model, submission, job, attempt, class log-probs, class token counts, loss, correct, predicted,
--- total log-prob, token count, log-odds difference, truncated, error, the whole record (ScoreRecord)
+-- total log-prob, token count, log-odds difference, truncated, error, the whole record (ScoreRecord), shots
 insert into example_score (example_id, ladder, model, submission_id, job_id, attempt, class_logprobs,
                            class_token_counts, loss, correct, predicted, total_logprob, token_count,
-                           logodds_difference, truncated, error, record)
-values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-on conflict (example_id, ladder, model) do nothing;
+                           logodds_difference, truncated, error, record, shots)
+values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+on conflict (example_id, ladder, model, shots) do nothing;
 
 -- name: count_scores
--- submission, ladder, model
-select count(*) from example_score where submission_id = ? and ladder = ? and model = ?;
+-- submission, ladder, model, shots
+select count(*) from example_score where submission_id = ? and ladder = ? and model = ? and shots = ?;
 
 -- name: aggregate_model
 -- The model's aggregates from every stored score; standard errors are sd/sqrt(n) over the scored examples.
 -- exp below -745 is under the smallest double, which PostgreSQL raises as an error instead of giving 0.
--- submission, ladder, model, model parameters, submission, ladder, model
-insert into model_result (submission_id, ladder, model, model_parameters, examples_scored, errors,
+-- submission, ladder, model, shots, model parameters, submission, ladder, model, shots
+insert into model_result (submission_id, ladder, model, shots, model_parameters, examples_scored, errors,
                           truncated, mean_loss, loss_stderr, accuracy, accuracy_stderr, option_mass,
                           mean_logodds, logodds_stderr)
-select ?, ?, ?, ?,
+select ?, ?, ?, ?, ?,
        count(*) filter (where error is null), count(*) filter (where error is not null),
        count(*) filter (where truncated),
        avg(loss), stddev_samp(loss) / sqrt(count(loss)),
        avg(correct::int), stddev_samp(correct::int) / sqrt(count(correct)),
        avg(case when total_logprob > -745 then exp(total_logprob) else 0 end),
        avg(logodds_difference), stddev_samp(logodds_difference) / sqrt(count(logodds_difference))
-from example_score where submission_id = ? and ladder = ? and model = ?
-on conflict (submission_id, ladder, model) do update set
+from example_score where submission_id = ? and ladder = ? and model = ? and shots = ?
+on conflict (submission_id, ladder, model, shots) do update set
     examples_scored = excluded.examples_scored, errors = excluded.errors, truncated = excluded.truncated,
     mean_loss = excluded.mean_loss, loss_stderr = excluded.loss_stderr, accuracy = excluded.accuracy,
     accuracy_stderr = excluded.accuracy_stderr, option_mass = excluded.option_mass,
@@ -311,19 +345,32 @@ select distinct ladder from scoring_job where submission_id = ? and status = 'DO
 -- submission
 select id, name from submission_part where submission_id = ? order by position;
 
--- name: curve_done_models
+-- name: curve_shots
+-- The K's a ladder's curves are drawn for: those whose every job on the ladder is done (a K added to a scored
+-- submission's round gets its curves once all its models are scored).
 -- submission, ladder
-select distinct model from scoring_job where submission_id = ? and ladder = ? and status = 'DONE';
+select shots from scoring_job where submission_id = ? and ladder = ?
+group by shots having bool_and(status = 'DONE') order by shots;
+
+-- name: curve_done_models
+-- submission, ladder, shots
+select distinct model from scoring_job where submission_id = ? and ladder = ? and shots = ? and status = 'DONE';
+
+-- name: curve_truncated_share
+-- Each model's share of K-shot prompts cut on the left to fit its context, largest first.
+-- submission, ladder, shots
+select model, avg(truncated::int) from example_score where submission_id = ? and ladder = ? and shots = ?
+group by model order by 2 desc, model;
 
 -- name: curve_scores
 -- One model's scored examples in file order, in a view's metric, with each example's number of classes.
--- view, submission, ladder, model, part, part
+-- view, submission, ladder, model, shots, part, part
 select e.position,
        case ? when 'accuracy' then case when s.correct then 1.0 else 0.0 end
               when 'logodds' then s.logodds_difference else s.loss end,
        coalesce(jsonb_array_length(e.classes), 0)
 from example_score s join example e on e.id = s.example_id
-where s.submission_id = ? and s.ladder = ? and s.model = ? and s.error is null
+where s.submission_id = ? and s.ladder = ? and s.model = ? and s.shots = ? and s.error is null
   and (cast(? as bigint) is null or e.part_id = ?)
 order by e.position;
 
@@ -332,10 +379,17 @@ order by e.position;
 delete from ladder_curve where submission_id = ?;
 
 -- name: store_curve
--- submission, ladder, view, verdict, strength, drop, curve
-insert into ladder_curve (submission_id, ladder, view, verdict, strength, drop_best_to_largest, curve)
-values (?, ?, ?, ?, ?, ?, ?::jsonb);
+-- submission, ladder, view, shots, verdict, strength, drop, curve, model most prompts did not fit, that share
+insert into ladder_curve (submission_id, ladder, view, shots, verdict, strength, drop_best_to_largest, curve,
+                          unfit_model, unfit_share)
+values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?);
 
 -- name: mark_curves_computed
 -- submission
 update submission set curves_at = now() where id = ?;
+
+-- name: mark_curves_incomplete
+-- Curves recomputed by a worker that lacks one of the ladders (a scored submission's new K finished there): the
+-- backfill completes them.
+-- submission
+update submission set curves_at = null where id = ?;

@@ -54,7 +54,7 @@ final class ScoreCommand implements Callable<Integer> {
             description = "demonstrations per prompt: K other examples of the same part with their answers (default ${DEFAULT-VALUE})")
     int shots;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + FewShot.DEFAULT_SEED,
             description = "the seed that draws the demonstrations; the same seed gives the same prompts (default ${DEFAULT-VALUE})")
     long seed;
 

@@ -43,11 +43,11 @@ final class VerdictCommand implements Callable<Integer> {
         if (input.isArray()) {
             List<Map<String, Object>> verdicts = new ArrayList<>();
             for (JsonNode c : input) {
-                verdicts.add(json(TrendVerdict.decide(scalingCase(c))));
+                verdicts.add(decide(scalingCase(c)));
             }
             output = verdicts;
         } else {
-            output = json(TrendVerdict.decide(scalingCase(input)));
+            output = decide(scalingCase(input));
         }
         String text = JSON.writeValueAsString(output);
         if (out != null) {
@@ -56,6 +56,18 @@ final class VerdictCommand implements Callable<Integer> {
             System.out.println(text);
         }
         return 0;
+    }
+
+    /** The verdict of a case whose models may be listed in any order: they are put in order of scale first. */
+    static Map<String, Object> decide(ScalingCase given) {
+        int[] order = given.scaleOrder();
+        ScalingCase sorted = given.inScaleOrder();
+        Map<String, Object> out = json(TrendVerdict.decide(sorted));
+        out.put("x", sorted.x());
+        if (!java.util.Arrays.equals(order, java.util.stream.IntStream.range(0, order.length).toArray())) {
+            out.put("model_order", order);
+        }
+        return out;
     }
 
     static ScalingCase scalingCase(JsonNode c) {

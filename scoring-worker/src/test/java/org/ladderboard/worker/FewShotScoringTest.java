@@ -83,4 +83,34 @@ class FewShotScoringTest {
         assertThat(Files.readString(again2)).isEqualTo(Files.readString(dump));
         assertThat(Files.readString(other)).isNotEqualTo(Files.readString(dump));
     }
+
+    @Test
+    void theDemonstrationsOfASequenceTaskComeFromTheExamplesOwnPartWithTheirCompletions(@TempDir Path tmp) throws Exception {
+        List<org.ladderboard.dataset.Example> examples = new ArrayList<>();
+        Path zip = tmp.resolve("parts.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String part : List.of("a", "b")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(part + ".jsonl"));
+                for (int i = 0; i < 5; i++) {
+                    String prompt = "Part " + part + ", the " + ANIMALS[i] + " said";
+                    String completion = " hello " + i;
+                    ObjectNode row = Fixtures.JSON.createObjectNode();
+                    row.put("prompt", prompt);
+                    row.put("completion", completion);
+                    out.write((Fixtures.JSON.writeValueAsString(row) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    examples.add(new org.ladderboard.dataset.Example(part, i + 1, i + 1, prompt, null, null, null, completion,
+                            java.util.Map.of()));
+                }
+                out.closeEntry();
+            }
+        }
+        Path dump = tmp.resolve("prompts.jsonl");
+        assertThat(WorkerCommand.execute("score", "--model", Fixtures.model("stories260K-hf").toString(), "--data",
+                zip.toString(), "--task-type", "sequence_prob", "--shots", "3", "--seed", "5", "--dump-prompts",
+                dump.toString(), "--out", tmp.resolve("scores.jsonl").toString())).isZero();
+        List<String> prompts = Files.readAllLines(dump).stream().map(Fixtures.JSON::readTree)
+                .map(n -> n.get("prompt").asString()).toList();
+        FewShotPrompts.assertBuiltFromTheSpec(examples, prompts, 3);
+        assertThat(prompts.subList(5, 10)).as("part b draws only from part b").allSatisfy(p -> assertThat(p).doesNotContain("Part a"));
+    }
 }

@@ -98,27 +98,7 @@ final class QueueFixture implements AutoCloseable {
     long submission(int n, List<String> rungs, String poisonPrompt) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            long account = id(c, "insert into account (email, display_name, password_hash, role) values (?, 'T', 'x', 'CONTESTANT') returning id",
-                    UUID.randomUUID() + "@test");
-            long round = id(c, "insert into round (name, opens_at, closes_at) values ('r', now() - interval '1 day', now() + interval '1 day') returning id");
-            long submission = id(c, """
-                    insert into submission (round_id, account_id, task_name, shots, cause, task_type, status, example_count,
-                                            file_name, file_sha256, file_bytes)
-                    values (?, ?, 'task', 'zero-shot', 'other', 'classification', 'QUEUED', ?, 'f.csv', repeat('0', 64), 0)
-                    returning id""", round, account, n);
-            long part = id(c, """
-                    insert into submission_part (submission_id, position, name, file_name, format, sha256, bytes,
-                                                 example_count, columns, content)
-                    values (?, 0, 'p', 'p.csv', 'csv', repeat('0', 64), 0, ?, '[]', ''::bytea) returning id""", submission, n);
-            List<Example> examples = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Example e = PROBE.get(i % PROBE.size());
-                String prompt = poisonPrompt != null && i == n / 2 ? poisonPrompt
-                        : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : "");
-                examples.add(new Example("p", i + 1, i + 2, prompt, null, e.classes().subList(0, 2), e.answerIndex(),
-                        null, Map.of()));
-            }
-            ExampleTable.insert(c, submission, part, 0, examples);
+            long submission = insert(c, n, "QUEUED", poisonPrompt, new Integer[0], null);
             for (String rung : rungs) {
                 long parameters = MICRO.rungs().stream().filter(r -> r.name().equals(rung)).findFirst().orElseThrow().parameters();
                 id(c, "insert into scoring_job (submission_id, ladder, model, model_parameters, examples_total, max_attempts) "
@@ -127,6 +107,53 @@ final class QueueFixture implements AutoCloseable {
             c.commit();
             return submission;
         }
+    }
+
+    /**
+     * A classification submission of {@code n} probe rows in a round with the few-shot sweep {@code shots} and
+     * {@code seed}, queued on {@code ladder} by the queue itself, as the web app queues an upload.
+     */
+    long sweepSubmission(int n, Ladder ladder, Integer[] shots, Long seed) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            long submission = insert(c, n, "VALIDATED", null, shots, seed);
+            new org.ladderboard.queue.JobQueue(db).enqueue(c, submission, List.of(ladder), n);
+            c.commit();
+            return submission;
+        }
+    }
+
+    /** The examples {@link #submission} and {@link #sweepSubmission} store: probe rows, cycled and made distinct. */
+    static List<Example> examples(int n, String poisonPrompt) {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Example e = PROBE.get(i % PROBE.size());
+            String prompt = poisonPrompt != null && i == n / 2 ? poisonPrompt
+                    : e.prompt() + (i >= PROBE.size() ? " (" + i + ")" : "");
+            examples.add(new Example("p", i + 1, i + 2, prompt, null, e.classes().subList(0, 2), e.answerIndex(),
+                    null, Map.of()));
+        }
+        return examples;
+    }
+
+    private static long insert(Connection c, int n, String status, String poisonPrompt, Integer[] shots, Long seed)
+            throws SQLException {
+        long account = id(c, "insert into account (email, display_name, password_hash, role) values (?, 'T', 'x', 'CONTESTANT') returning id",
+                UUID.randomUUID() + "@test");
+        long round = id(c, "insert into round (name, opens_at, closes_at, fewshot_shots, fewshot_seed) "
+                + "values ('r', now() - interval '1 day', now() + interval '1 day', ?, ?) returning id",
+                c.createArrayOf("integer", shots), seed);
+        long submission = id(c, """
+                insert into submission (round_id, account_id, task_name, shots, cause, task_type, status, example_count,
+                                        file_name, file_sha256, file_bytes)
+                values (?, ?, 'task', 'zero-shot', 'other', 'classification', ?, ?, 'f.csv', repeat('0', 64), 0)
+                returning id""", round, account, status, n);
+        long part = id(c, """
+                insert into submission_part (submission_id, position, name, file_name, format, sha256, bytes,
+                                             example_count, columns, content)
+                values (?, 0, 'p', 'p.csv', 'csv', repeat('0', 64), 0, ?, '[]', ''::bytea) returning id""", submission, n);
+        ExampleTable.insert(c, submission, part, 0, examples(n, poisonPrompt));
+        return submission;
     }
 
     /** A ladders file for a standalone worker: the micro ladder with only the given rungs. */

@@ -84,4 +84,26 @@ class VerdictCommandTest {
         assertThat(verdict.get("examples").asInt()).isEqualTo(320);
         assertThat(verdict.get("means").get(3).asDouble()).isEqualTo(-2.334, org.assertj.core.api.Assertions.within(1e-9));
     }
+
+    /** Models listed largest first are put in order of scale: the verdict does not depend on how the file lists them. */
+    @Test
+    void modelsAreTakenInOrderOfScaleWhateverOrderTheFileListsThem(@TempDir Path tmp) throws Exception {
+        ObjectNode ordered = inverseLossCase(4);
+        ObjectNode reversed = ordered.deepCopy();
+        ArrayNode x = reversed.putArray("x");
+        ArrayNode scores = reversed.putArray("scores");
+        for (int m = ordered.get("x").size() - 1; m >= 0; m--) {
+            x.add(ordered.get("x").get(m));
+            scores.add(ordered.get("scores").get(m));
+        }
+        Path in = tmp.resolve("reversed.json");
+        Files.writeString(in, reversed.toString());
+        Path out = tmp.resolve("verdict.json");
+        assertThat(WorkerCommand.execute("verdict", "--in", in.toString(), "--out", out.toString())).isZero();
+        JsonNode verdict = JSON.readTree(out.toFile());
+        assertThat(verdict.get("verdict").asString()).isEqualTo("inverse");
+        assertThat(verdict.get("x").get(0).asDouble()).isEqualTo(7.0);
+        // the input position of each model, smallest first
+        assertThat(verdict.get("model_order").toString()).isEqualTo("[3,2,1,0]");
+    }
 }

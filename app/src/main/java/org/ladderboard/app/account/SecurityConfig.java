@@ -89,6 +89,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/rounds", "/api/rounds/**", "/api/exports", "/api/exports/**",
                                 "/api/queue", "/api/queue/**").access(roleAndScope(Role.ORGANIZER))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(READ)
+                        // marking one's own notices read changes nothing else: a read-only token may
+                        .requestMatchers(HttpMethod.POST, "/api/notices/*/read", "/api/notices/read-all").hasAuthority(READ)
                         // any other change: a contestant's (submit) or a judge's or organizer's (manage)
                         .anyRequest().hasAnyAuthority(SUBMIT, MANAGE))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
@@ -178,7 +180,7 @@ public class SecurityConfig {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/register", "/register/confirm", "/css/**", "/js/**", "/favicon.ico",
-                                "/error").permitAll()
+                                "/error", "/notices/email-off").permitAll()
                         // the controllers decide: a round's revealed leaderboard may be public (see Leaderboard.shownTo)
                         .requestMatchers(HttpMethod.GET, "/leaderboard", "/tasks/*").permitAll()
                         // a path no page answers is a 404 for everyone, not a detour through sign-in

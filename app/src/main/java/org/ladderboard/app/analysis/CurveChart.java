@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  * interval, the chance baseline dashed, and hover values as SVG titles. {@link #svg} is the document the pages show
  * inline and offer as a download; {@link #png} is the same drawing on a bitmap, for slides and announcements, with
  * the verdict in words in its title. Both go through {@link ChartSurface}, so neither can drift from the other.
+ * Several curves of one ladder and view (a few-shot sweep: one per K) are drawn on the same axes, each in its own
+ * colour, with a legend ({@link #svg(List, String)}, {@link #png(List, String)}).
  */
 @Component
 public class CurveChart {
@@ -38,6 +42,12 @@ public class CurveChart {
     private static final String GRID = "#e3e6ea";
     private static final String CURVE = "#0b57d0";
     private static final String CHANCE = "#b3261e";
+    /** One colour per series after the first, distinguishable in colour-blind palettes (Okabe-Ito). */
+    private static final String[] SERIES = {CURVE, "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000"};
+
+    /** One curve of a chart with several, named in its legend (e.g. "4-shot"). */
+    public record Series(String label, ScalingCurve curve) {
+    }
 
     private final VerdictWords words;
 
@@ -49,16 +59,33 @@ public class CurveChart {
     public String svg(ScalingCurve curve) {
         String title = title(curve, curve.metric());
         SvgSurface svg = new SvgSurface(WIDTH, HEIGHT, title);
-        draw(curve, title, svg, WIDTH, HEIGHT);
+        draw(List.of(new Series(null, curve)), title, svg, WIDTH, HEIGHT);
+        return svg.document();
+    }
+
+    /**
+     * Several curves of one ladder and view on the same axes, with a legend, as an SVG document; {@code what} ends
+     * the title (e.g. "mean loss (lower is better), by number of demonstrations").
+     */
+    public String svg(List<Series> series, String what) {
+        String title = title(series.get(0).curve(), what);
+        SvgSurface svg = new SvgSurface(WIDTH, HEIGHT, title);
+        draw(series, title, svg, WIDTH, HEIGHT);
         return svg.document();
     }
 
     /** The same chart as an 800 × 450 PNG, titled with its verdict in words. */
     public byte[] png(ScalingCurve curve) {
+        return png(List.of(new Series(null, curve)), words.headline(curve));
+    }
+
+    /** Several curves on the same axes as an 800 × 450 PNG, with a legend; {@code what} ends the title. */
+    public byte[] png(List<Series> series, String what) {
         BufferedImage image = new BufferedImage(PNG_WIDTH, PNG_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(curve, title(curve, words.headline(curve)), new BitmapSurface(g, PNG_WIDTH, PNG_HEIGHT), PNG_WIDTH, PNG_HEIGHT);
+            draw(series, title(series.get(0).curve(), what), new BitmapSurface(g, PNG_WIDTH, PNG_HEIGHT), PNG_WIDTH,
+                    PNG_HEIGHT);
         } finally {
             g.dispose();
         }
@@ -75,13 +102,17 @@ public class CurveChart {
         return (curve.part() == null ? "" : curve.part() + " · ") + curve.ladder() + ": " + what;
     }
 
-    private static void draw(ScalingCurve curve, String title, ChartSurface out, int width, int height) {
-        List<ScalingCurve.Point> points = curve.points();
-        double xMin = points.get(0).x();
-        double xMax = points.get(points.size() - 1).x();
+    private static void draw(List<Series> series, String title, ChartSurface out, int width, int height) {
+        ScalingCurve curve = series.get(0).curve();
+        // the axes span every series; each model's tick once, from the first series that has it
+        Map<String, ScalingCurve.Point> ticks = new LinkedHashMap<>();
+        series.forEach(s -> s.curve().points().forEach(p -> ticks.putIfAbsent(p.model(), p)));
+        List<ScalingCurve.Point> all = series.stream().flatMap(s -> s.curve().points().stream()).toList();
+        double xMin = all.stream().mapToDouble(ScalingCurve.Point::x).min().orElse(0);
+        double xMax = all.stream().mapToDouble(ScalingCurve.Point::x).max().orElse(1);
         double xPad = Math.max(0.1, (xMax - xMin) * 0.08);
-        double yMin = points.stream().mapToDouble(ScalingCurve.Point::low).min().orElse(0);
-        double yMax = points.stream().mapToDouble(ScalingCurve.Point::high).max().orElse(1);
+        double yMin = all.stream().mapToDouble(ScalingCurve.Point::low).min().orElse(0);
+        double yMax = all.stream().mapToDouble(ScalingCurve.Point::high).max().orElse(1);
         if (curve.baseline() != null) {
             yMin = Math.min(yMin, curve.baseline());
             yMax = Math.max(yMax, curve.baseline());
@@ -108,17 +139,32 @@ public class CurveChart {
             out.line(LEFT, py, width - RIGHT, py, CHANCE, 1, "6 4", "chance: " + number(curve.baseline()));
             out.text(width - RIGHT - 4, py - 5, "chance", ChartSurface.Anchor.END, CHANCE, 12, false);
         }
-        out.polyline(points.stream().mapToDouble(p -> x.at(p.x())).toArray(), points.stream().mapToDouble(p -> y.at(p.mean())).toArray(),
-                CURVE, 2);
-        for (ScalingCurve.Point p : points) {
+        for (int i = 0; i < series.size(); i++) {
+            List<ScalingCurve.Point> points = series.get(i).curve().points();
+            String color = SERIES[i % SERIES.length];
+            String label = series.get(i).label();
+            // several series: each a little aside, so intervals at the same model do not hide one another
+            double shift = series.size() < 2 ? 0 : (i - (series.size() - 1) / 2.0) * 4;
+            out.polyline(points.stream().mapToDouble(p -> x.at(p.x()) + shift).toArray(),
+                    points.stream().mapToDouble(p -> y.at(p.mean())).toArray(), color, 2);
+            for (ScalingCurve.Point p : points) {
+                double px = x.at(p.x()) + shift;
+                out.beginGroup(f("%s%s (%,d parameters): %s, 95%% interval %s to %s", label == null ? "" : label + ", ",
+                        p.model(), p.parameters(), number(p.mean()), number(p.low()), number(p.high())));
+                out.line(px, y.at(p.low()), px, y.at(p.high()), color, 1, null, null);
+                out.line(px - 5, y.at(p.low()), px + 5, y.at(p.low()), color, 1, null, null);
+                out.line(px - 5, y.at(p.high()), px + 5, y.at(p.high()), color, 1, null, null);
+                out.dot(px, y.at(p.mean()), series.size() < 2 ? 5 : 4, color);
+                out.endGroup();
+            }
+            if (label != null) { // the legend, right-aligned in the row under the title
+                double lx = width - RIGHT - 74.0 * (series.size() - i);
+                out.line(lx, TOP - 6, lx + 16, TOP - 6, color, 3, null, null);
+                out.text(lx + 20, TOP - 2, label, ChartSurface.Anchor.START, INK, 11, false);
+            }
+        }
+        for (ScalingCurve.Point p : ticks.values()) {
             double px = x.at(p.x());
-            out.beginGroup(f("%s (%,d parameters): %s, 95%% interval %s to %s", p.model(), p.parameters(),
-                    number(p.mean()), number(p.low()), number(p.high())));
-            out.line(px, y.at(p.low()), px, y.at(p.high()), CURVE, 1, null, null);
-            out.line(px - 5, y.at(p.low()), px + 5, y.at(p.low()), CURVE, 1, null, null);
-            out.line(px - 5, y.at(p.high()), px + 5, y.at(p.high()), CURVE, 1, null, null);
-            out.dot(px, y.at(p.mean()), 5, CURVE);
-            out.endGroup();
             out.text(px, height - BOTTOM + 16, p.model(), ChartSurface.Anchor.MIDDLE, INK, 12, false);
             out.text(px, height - BOTTOM + 30, compact(p.parameters()), ChartSurface.Anchor.MIDDLE, MUTED, 11, false);
         }

@@ -1,5 +1,7 @@
 package org.ladderboard.app.analysis;
 
+import java.util.List;
+
 import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.submission.SubmissionDetails;
@@ -39,11 +41,36 @@ class CurveController {
                 .body(files.png(curve(id, ladder, metric)));
     }
 
-    /** The curve, if this viewer may see the submission and it has one on that ladder and metric; else a 404. */
+    /** A few-shot sweep's chart (a curve per K) of one ladder and view, as SVG. */
+    @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}/few-shot.svg")
+    ResponseEntity<String> sweepSvg(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
+                .header("Content-Disposition", attachment(id, ladder, metric + "-few-shot", "svg"))
+                .body(files.svg(sweep(id, ladder, metric)));
+    }
+
+    @GetMapping(path = "/submissions/{id}/curves/{ladder}/{metric}/few-shot.png")
+    ResponseEntity<byte[]> sweepPng(@PathVariable long id, @PathVariable String ladder, @PathVariable String metric) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header("Content-Disposition", attachment(id, ladder, metric + "-few-shot", "png"))
+                .body(files.png(sweep(id, ladder, metric)));
+    }
+
+    private List<CurveChart.Series> sweep(long id, String ladder, String metric) {
+        SubmissionDetails.View view = details.find(id, currentAccount.require())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<CurveChart.Series> series = view.ladders().shows(ladder) ? files.sweep(id, ladder, metric) : List.of();
+        if (series.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return series;
+    }
+
+    /** The curve, if this viewer may see the submission and the ladder and it has one on that metric; else a 404. */
     private ScalingCurve curve(long id, String ladder, String metric) {
         SubmissionDetails.View view = details.find(id, currentAccount.require())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return files.curve(id, view.submission().getTaskType(), ladder, metric)
+        return files.curve(id, view.submission().getTaskType(), ladder, metric, view.ladders())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

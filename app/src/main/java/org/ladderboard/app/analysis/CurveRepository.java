@@ -51,9 +51,13 @@ class CurveRepository {
         }
     }
 
-    /** The whole-submission curves, by ladder. */
+    /** One stored whole-submission curve of a few-shot sweep: its K and, when its prompts mostly did not fit, why. */
+    record ShotCurve(int shots, ScalingCurve curve, String unfitModel, Double unfitShare) {
+    }
+
+    /** The zero-shot whole-submission curves, by ladder. */
     List<ScalingCurve> whole(long submissionId) {
-        return jdbc.sql("select curve::text from ladder_curve where submission_id = ? and position('|' in view) = 0 order by ladder")
+        return jdbc.sql("select curve::text from ladder_curve where submission_id = ? and shots = 0 and position('|' in view) = 0 order by ladder")
                 .param(submissionId).query(String.class).list().stream().flatMap(CurveRepository::parse).toList();
     }
 
@@ -62,8 +66,40 @@ class CurveRepository {
         return jdbc.sql("""
                         select c.curve::text from ladder_curve c
                         join submission_part p on p.submission_id = c.submission_id and c.view like '%|part ' || p.id
-                        where c.submission_id = ? order by p.position, c.ladder""")
+                        where c.submission_id = ? and c.shots = 0 order by p.position, c.ladder""")
                 .param(submissionId).query(String.class).list().stream().flatMap(CurveRepository::parse).toList();
+    }
+
+    /**
+     * Every K's whole-submission curves when the submission has any K &gt; 0 curve (none otherwise), by ladder, then K.
+     */
+    List<ShotCurve> sweep(long submissionId) {
+        return jdbc.sql("""
+                        select shots, curve::text, unfit_model, unfit_share from ladder_curve
+                        where submission_id = ? and position('|' in view) = 0
+                          and exists (select 1 from ladder_curve k where k.submission_id = ? and k.shots > 0)
+                        order by ladder, shots""")
+                .params(submissionId, submissionId)
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4)})
+                .list().stream()
+                .flatMap(r -> parse((String) r[1]).map(c -> new ShotCurve((Integer) r[0], c, (String) r[2], (Double) r[3])))
+                .toList();
+    }
+
+    /** A K &gt; 0 whose curves are not stored yet on some ladder, and whether a job of it failed. */
+    record ShotWithoutCurves(String ladder, int shots, boolean failed) {
+    }
+
+    /** The K's &gt; 0 a submission has jobs for whose curves are not stored yet (still being scored, or failed). */
+    List<ShotWithoutCurves> shotsWithoutCurves(long submissionId) {
+        return jdbc.sql("""
+                        select j.ladder, j.shots, bool_or(j.status = 'FAILED') from scoring_job j
+                         where j.submission_id = ? and j.shots > 0
+                          and not exists (select 1 from ladder_curve c where c.submission_id = j.submission_id
+                                          and c.ladder = j.ladder and c.shots = j.shots)
+                        group by j.ladder, j.shots order by j.shots, j.ladder""")
+                .param(submissionId)
+                .query((rs, n) -> new ShotWithoutCurves(rs.getString(1), rs.getInt(2), rs.getBoolean(3))).list();
     }
 
     /** True while a scored submission's curves are not all stored yet: the one freshness rule ({@code curves_at}). */
@@ -85,7 +121,7 @@ class CurveRepository {
                         select c.submission_id, c.ladder, c.view, c.verdict, c.strength, c.drop_best_to_largest,
                                (c.curve ->> 'lowerIsBetter')::boolean, jsonb_path_query_array(c.curve, '$.points[*].mean')::text
                         from ladder_curve c join submission s on s.id = c.submission_id
-                        where s.round_id = ? and s.status = 'SCORED' and position('|' in c.view) = 0
+                        where s.round_id = ? and s.status = 'SCORED' and c.shots = 0 and position('|' in c.view) = 0
                         order by c.submission_id, c.ladder""")
                 .param(roundId)
                 .query((rs, n) -> new LadderAnalysis.Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 
 import org.ladderboard.app.examples.ExampleExplorer;
 import org.ladderboard.app.examples.ExampleExplorer.Filter;
+import org.ladderboard.app.round.VisibleLadders;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,20 +30,20 @@ public class FlipExplorer {
     }
 
     /**
-     * Per ladder with at least two finished models; classification tasks only (the others have no options to flip).
-     * {@code partName} gives a part's name as the reader may see it.
+     * Per ladder this viewer may see with at least two finished models; classification tasks only (the others have
+     * no options to flip). {@code partName} gives a part's name as the reader may see it.
      */
-    public List<Flips> flips(long submissionId, UnaryOperator<String> partName) {
+    public List<Flips> flips(long submissionId, UnaryOperator<String> partName, VisibleLadders shown) {
         List<Flips> out = new ArrayList<>();
-        for (String ladder : explorer.ladders(submissionId)) {
-            List<String> models = explorer.models(submissionId, ladder);
+        for (String ladder : explorer.ladders(submissionId, shown)) {
+            List<String> models = explorer.models(submissionId, ladder, shown);
             if (models.size() < 2) {
                 continue;
             }
             ExampleExplorer.Page worse = explorer.search(submissionId,
-                    new ExampleExplorer.Query(ladder, null, null, Filter.WORSE, 1, SHOWN), partName);
+                    new ExampleExplorer.Query(ladder, null, null, Filter.WORSE, 1, SHOWN), partName, shown);
             ExampleExplorer.Page better = explorer.search(submissionId,
-                    new ExampleExplorer.Query(ladder, null, null, Filter.BETTER, 1, SHOWN), partName);
+                    new ExampleExplorer.Query(ladder, null, null, Filter.BETTER, 1, SHOWN), partName, shown);
             out.add(new Flips(ladder, models.get(0), models.get(models.size() - 1), worse.examples(), better.examples(),
                     worse.total(), better.total()));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.ladderboard.analysis.ScalingCurve;
+import org.ladderboard.app.round.VisibleLadders;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,17 +22,20 @@ public class LadderAnalysis {
         this.curves = curves;
     }
 
-    /** The whole-submission curves of every ladder with at least two finished models, headline view first. */
-    public List<ScalingCurve> curves(long submissionId, String taskType) {
-        return inViewOrder(curves.whole(submissionId), taskType);
+    /**
+     * The whole-submission curves of every ladder this viewer may see with at least two finished models, headline
+     * view first.
+     */
+    public List<ScalingCurve> curves(long submissionId, String taskType, VisibleLadders shown) {
+        return inViewOrder(shown.filter(curves.whole(submissionId), ScalingCurve::ladder), taskType);
     }
 
     /**
      * For a submission of several parts, each part's curves in every metric view on every ladder: parts are scored
      * and judged on their own as well as together.
      */
-    public List<ScalingCurve> partCurves(long submissionId, String taskType) {
-        return inViewOrder(curves.ofParts(submissionId), taskType);
+    public List<ScalingCurve> partCurves(long submissionId, String taskType, VisibleLadders shown) {
+        return inViewOrder(shown.filter(curves.ofParts(submissionId), ScalingCurve::ladder), taskType);
     }
 
     /** Whether the submission is scored and its curves are still being computed (pages say so instead of waiting). */
@@ -44,9 +48,22 @@ public class LadderAnalysis {
                           double dropBestToLargest, boolean lowerIsBetter, double[] means) {
     }
 
-    /** The stored whole-submission curves of a round's scored submissions in one query, for the leaderboard. */
+    /**
+     * The stored whole-submission curves of a round's scored submissions in one query, for the leaderboard, which
+     * keeps each viewer to the ladders they may see.
+     */
     public List<Summary> summaries(long roundId) {
         return curves.summaries(roundId);
+    }
+
+    /** One K's verdict of a few-shot sweep, as exports list it; {@code unfitModel} set when it was not plotted. */
+    public record ShotVerdict(String ladder, String view, int shots, String verdict, String strength, String unfitModel) {
+    }
+
+    /** Every K's whole-submission verdicts (K = 0 included) when the submission has a few-shot sweep; else none. */
+    public List<ShotVerdict> shotVerdicts(long submissionId) {
+        return curves.sweep(submissionId).stream().map(c -> new ShotVerdict(c.curve().ladder(), c.curve().view(),
+                c.shots(), c.curve().verdict().verdict(), c.curve().verdict().strength(), c.unfitModel())).toList();
     }
 
     /** A round's scored submissions whose curves are still being computed. */

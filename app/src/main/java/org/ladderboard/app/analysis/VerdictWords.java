@@ -4,6 +4,7 @@ import org.ladderboard.analysis.ScalingCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 import org.ladderboard.analysis.TrendShape;
@@ -71,6 +72,75 @@ public class VerdictWords {
         return f("Generality: inverse scaling %s (%d of %d; %s).", scope, inverse, headline.size(),
                 headline.stream().map(c -> c.ladder() + ": " + TrendShape.labelOf(c.verdict().verdict()))
                         .collect(Collectors.joining(", ")));
+    }
+
+    /** How a page names a K of a few-shot sweep: "zero-shot", "1-shot", "4-shot". */
+    public String shotsLabel(int shots) {
+        return shots == 0 ? "zero-shot" : shots + "-shot";
+    }
+
+    /** A K's verdict in a sweep: "4-shot: Flat: no difference beyond noise". */
+    public String perShot(int shots, ScalingCurve curve) {
+        String label = shotsLabel(shots);
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + headline(curve);
+    }
+
+    /** A K whose prompts mostly do not fit: reported, not plotted. */
+    public String unfit(int shots, String model, double share) {
+        return f("K = %d: %.0f %% of prompts do not fit the context of %s; not plotted", shots, 100 * share, model);
+    }
+
+    /**
+     * The paper's question for a few-shot sweep, in one sentence from the per-K verdicts of one view
+     * ({@code verdicts}: K → verdict code, K = 0 included; K's whose prompts do not fit are left out by the caller and
+     * named in {@code unfit}): does the inverse trend seen zero-shot go away with demonstrations?
+     */
+    public String demonstrations(String view, SortedMap<Integer, String> verdicts, List<Integer> unfit) {
+        String zero = verdicts.get(0);
+        List<Integer> shots = verdicts.keySet().stream().filter(k -> k > 0).toList();
+        String left = unfit.isEmpty() ? "" : f(" (%s not judged: %s prompts do not fit)",
+                and(unfit.stream().map(k -> "K = " + k).toList()), unfit.size() == 1 ? "its" : "their");
+        if (zero == null || shots.isEmpty()) {
+            return "";
+        }
+        String metric = ScalingCurve.metricName(view);
+        StringBuilder s = new StringBuilder("Zero-shot ").append(trend(zero, metric));
+        List<String> withs = new ArrayList<>();
+        for (int k : shots) {
+            String v = verdicts.get(k);
+            boolean same = v.equals(zero);
+            withs.add("with " + k + (k == 1 ? " demonstration " : " demonstrations ")
+                    + (same && v.equals(TrendShape.INVERSE.code()) ? "it still does" : same ? "too" : trend(v, metric)));
+        }
+        s.append("; ").append(String.join(", ", withs)).append(": ");
+        boolean inverseZeroShot = zero.equals(TrendShape.INVERSE.code());
+        List<Integer> stillInverse = shots.stream().filter(k -> verdicts.get(k).equals(TrendShape.INVERSE.code())).toList();
+        if (!inverseZeroShot) {
+            s.append("there is no inverse trend zero-shot for demonstrations to remove");
+        } else if (stillInverse.isEmpty()) {
+            s.append("demonstrations remove the inverse trend");
+        } else if (stillInverse.size() == shots.size()) {
+            s.append("demonstrations do not remove the inverse trend");
+        } else if (!stillInverse.contains(shots.get(shots.size() - 1))) {
+            int from = shots.stream().filter(k -> k > stillInverse.get(stillInverse.size() - 1)).findFirst().orElseThrow();
+            s.append("demonstrations remove the inverse trend from ").append(from).append(from == 1 ? " demonstration" : " demonstrations").append(" on");
+        } else {
+            s.append("demonstrations do not reliably remove the inverse trend");
+        }
+        return s.append(left).append('.').toString();
+    }
+
+    /** A verdict as the clause of a sentence: "the mean loss gets worse with scale". */
+    private static String trend(String verdict, String metric) {
+        return switch (TrendShape.fromCode(verdict).orElse(TrendShape.INCONCLUSIVE)) {
+            case INVERSE -> "the " + metric + " gets worse with scale";
+            case STANDARD -> "the " + metric + " gets better with scale";
+            case FLAT -> "the trend is flat";
+            case U_SHAPED -> "the " + metric + " gets worse, then better again (U-shaped)";
+            case INVERTED_U -> "the " + metric + " gets better, then worse (inverted U)";
+            case INCONCLUSIVE -> "the trend is inconclusive";
+            case INSUFFICIENT -> "there are not enough models for a verdict";
+        };
     }
 
     public String evidence(ScalingCurve curve) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.ladderboard.app.round.VisibleLadders;
 import org.springframework.stereotype.Service;
 
 /**
@@ -100,19 +101,22 @@ public class ExampleExplorer {
         this.repository = repository;
     }
 
-    /** The ladders with at least one finished model on this submission, by name. */
-    public List<String> ladders(long submissionId) {
-        return repository.ladders(submissionId);
+    /** The ladders this viewer may see with at least one finished model on this submission, by name. */
+    public List<String> ladders(long submissionId, VisibleLadders shown) {
+        return shown.filter(repository.ladders(submissionId), ladder -> ladder);
     }
 
-    /** A ladder's finished models on this submission, smallest first. */
-    public List<String> models(long submissionId, String ladder) {
-        return repository.models(submissionId, ladder);
+    /** A ladder's finished models on this submission, smallest first; none when this viewer may not see the ladder. */
+    public List<String> models(long submissionId, String ladder, VisibleLadders shown) {
+        return shown.shows(ladder) ? repository.models(submissionId, ladder) : List.of();
     }
 
-    /** {@code partName} gives a part's name as the reader may see it (a judge sees part labels, not file names). */
-    public Page search(long submissionId, Query query, UnaryOperator<String> partName) {
-        List<String> models = query.ladder() == null ? List.of() : models(submissionId, query.ladder());
+    /**
+     * {@code partName} gives a part's name as the reader may see it (a judge sees part labels, not file names); a
+     * ladder this viewer may not see gives the examples without any model's outputs.
+     */
+    public Page search(long submissionId, Query query, UnaryOperator<String> partName, VisibleLadders shown) {
+        List<String> models = query.ladder() == null ? List.of() : models(submissionId, query.ladder(), shown);
         Filter filter = models.isEmpty() ? Filter.ALL : query.filter();
         ExampleRepository.Match match = new ExampleRepository.Match(submissionId, query.ladder(), models, query.text(),
                 query.part(), filter);

@@ -36,13 +36,14 @@ class ExampleExplorerController {
                    @RequestParam(defaultValue = "50") int size, Model model) {
         SubmissionDetails.View view = details.find(id, currentAccount.require())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<String> ladders = explorer.ladders(id);
+        List<String> ladders = explorer.ladders(id, view.ladders());
         String shownLadder = ladder != null && ladders.contains(ladder) ? ladder : ladders.isEmpty() ? null : ladders.get(0);
         List<String> parts = view.labels().partNames();
         Integer shownPart = part != null && part >= 1 && part <= parts.size() ? part : null;
         ExampleExplorer.Filter shownFilter = ExampleExplorer.Filter.fromId(filter);
         ExampleExplorer.Page shown = explorer.search(id,
-                new ExampleExplorer.Query(shownLadder, q, shownPart, shownFilter, page, size), view.labels()::name);
+                new ExampleExplorer.Query(shownLadder, q, shownPart, shownFilter, page, size), view.labels()::name,
+                view.ladders());
         model.addAttribute("s", view.submission());
         model.addAttribute("ladders", ladders);
         model.addAttribute("ladder", shownLadder);

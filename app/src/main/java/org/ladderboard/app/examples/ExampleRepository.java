@@ -49,13 +49,13 @@ class ExampleRepository {
 
     /** The ladders with at least one finished model on this submission, by name. */
     List<String> ladders(long submissionId) {
-        return jdbc.sql("select distinct ladder from scoring_job where submission_id = ? and status = 'DONE' order by ladder")
+        return jdbc.sql("select distinct ladder from scoring_job where submission_id = ? and shots = 0 and status = 'DONE' order by ladder")
                 .param(submissionId).query(String.class).list();
     }
 
     /** A ladder's finished models on this submission, smallest first. */
     List<String> models(long submissionId, String ladder) {
-        return jdbc.sql("select model from scoring_job where submission_id = ? and ladder = ? and status = 'DONE' "
+        return jdbc.sql("select model from scoring_job where submission_id = ? and ladder = ? and shots = 0 and status = 'DONE' "
                 + "order by model_parameters, model").params(submissionId, ladder).query(String.class).list();
     }
 
@@ -79,7 +79,7 @@ class ExampleRepository {
                              coalesce(bool_or(sc.correct) filter (where sc.model = :largest), false) as largest_right,
                              count(*) filter (where sc.model in (:smallest, :largest) and sc.correct is not null) as ends
                       from example_score sc
-                      where sc.submission_id = :submission and sc.ladder = :ladder and sc.model in (:models)
+                      where sc.submission_id = :submission and sc.ladder = :ladder and sc.model in (:models) and sc.shots = 0
                       group by sc.example_id) f on f.example_id = e.id
                 """;
         return "from example e join submission_part p on p.id = e.part_id\n" + flags;
@@ -144,7 +144,7 @@ class ExampleRepository {
         Map<Long, Map<String, Score>> out = new LinkedHashMap<>();
         jdbc.sql("""
                         select example_id, model, class_logprobs::text, loss, correct, predicted from example_score
-                        where example_id in (:ids) and ladder = :ladder and model in (:models)""")
+                        where example_id in (:ids) and ladder = :ladder and model in (:models) and shots = 0""")
                 .param("ids", new ArrayList<>(exampleIds)).param("ladder", ladder).param("models", models)
                 .query(rs -> {
                     String logprobs = rs.getString(3);

@@ -24,7 +24,7 @@ class ExportRepository {
 
     /** One model's stored score record for one example. */
     interface ScoreVisitor {
-        void accept(long exampleId, String ladder, String model, String record);
+        void accept(long exampleId, String ladder, String model, int shots, String record);
     }
 
     private final JdbcClient jdbc;
@@ -52,15 +52,16 @@ class ExportRepository {
 
     /**
      * The submission's per-model results, smallest model first on each ladder: ladder, model, parameters, mean loss,
-     * accuracy, option mass, mean log-odds difference, truncated, errors.
+     * accuracy, option mass, mean log-odds difference, truncated, errors, K (the number of demonstrations).
      */
     List<Object[]> modelResults(long submissionId) {
         return jdbc.sql("""
-                        select ladder, model, model_parameters, mean_loss, accuracy, option_mass, mean_logodds, truncated, errors
-                        from model_result where submission_id = ? order by ladder, model_parameters""")
+                        select ladder, model, model_parameters, mean_loss, accuracy, option_mass, mean_logodds, truncated, errors,
+                               shots
+                        from model_result where submission_id = ? order by ladder, shots, model_parameters""")
                 .param(submissionId)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4),
-                        rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getInt(8), rs.getInt(9)})
+                        rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)})
                 .list();
     }
 
@@ -83,13 +84,12 @@ class ExportRepository {
     /** Every stored score record of the submission, ladder by ladder, smallest model first. */
     void forEachScore(long submissionId, ScoreVisitor visitor) {
         jdbc.sql("""
-                        select s.example_id, s.ladder, s.model, s.record::text
-                        from example_score s join scoring_job j on j.submission_id = s.submission_id and j.ladder = s.ladder
-                             and j.model = s.model
-                        where s.submission_id = ? order by s.ladder, j.model_parameters""")
+                        select s.example_id, s.ladder, s.model, s.shots, s.record::text
+                        from example_score s join scoring_job j on j.id = s.job_id
+                        where s.submission_id = ? order by s.ladder, s.shots, j.model_parameters""")
                 .param(submissionId)
                 .query(rs -> {
-                    visitor.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    visitor.accept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5));
                 });
     }
 

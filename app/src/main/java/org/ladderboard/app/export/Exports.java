@@ -21,6 +21,7 @@ import org.ladderboard.app.judging.Reviews;
 import org.ladderboard.app.judging.Rubric;
 import org.ladderboard.app.leaderboard.Leaderboard;
 import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.dataset.Example;
 import org.ladderboard.queue.ExampleTable;
 import org.ladderboard.queue.ScoreRecord;
@@ -66,7 +67,10 @@ public class Exports {
     public static final java.util.Set<String> KINDS = java.util.Set.of("winners.csv", "winners.json", "leaderboard.csv",
             "submissions.csv", "release.zip");
 
-    /** Writes the export named {@code kind} (one of {@link #KINDS}) for the round; the stream stays open. */
+    /**
+     * Writes the export named {@code kind} (one of {@link #KINDS}) for the round; the stream stays open. Exports are
+     * the organizers' alone, so they hold every ladder, held-out ones too ({@link VisibleLadders#all}).
+     */
     public void write(String kind, Round round, OutputStream out) throws IOException {
         if (kind.equals("release.zip")) {
             releaseBundle(round, out);
@@ -124,22 +128,29 @@ public class Exports {
     }
 
     public void leaderboardCsv(Round round, Writer out) throws IOException {
-        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, null, false);
+        List<Leaderboard.Row> rows = leaderboard.rows(round, VisibleLadders.all(), null, null, null, false);
         List<String> ladders = new ArrayList<>(round.getLadders());
         List<String> header = new ArrayList<>(List.of("rank", "submission_id", "task_name", "cause", "task_type", "examples", "drop"));
+        List<Integer> sweep = round.getFewShotShots().stream().filter(k -> k > 0).toList();
         ladders.forEach(l -> {
             header.add(l + "_verdict");
             header.add(l + "_strength");
+            // a few-shot sweep: each K's verdict in the headline view ("unfit" when its prompts mostly did not fit)
+            sweep.forEach(k -> header.add(l + "_" + k + "shot_verdict"));
         });
         try (SafeCsv csv = new SafeCsv(out, header)) {
             int rank = 1;
             for (Leaderboard.Row r : rows) {
                 List<Object> cells = new ArrayList<>(List.of(rank++, r.id(), r.taskName(), r.cause(), r.taskType(), r.examples(),
                         String.format(Locale.ROOT, "%.4f", r.drop())));
+                List<LadderAnalysis.ShotVerdict> shotVerdicts = sweep.isEmpty() ? List.of() : analysis.shotVerdicts(r.id());
                 for (String l : ladders) {
                     Leaderboard.Entry e = r.ladders().get(l);
                     cells.add(e == null ? "" : e.verdict());
                     cells.add(e == null || e.strength() == null ? "" : e.strength());
+                    for (int k : sweep) {
+                        cells.add(shotVerdict(shotVerdicts, r.taskType(), l, k));
+                    }
                 }
                 csv.row(cells.toArray());
             }
@@ -149,11 +160,12 @@ public class Exports {
     public void submissionsCsv(Round round, Writer out) throws IOException {
         try (SafeCsv csv = new SafeCsv(out, List.of("submission_id", "task_name", "author", "email", "status", "cause", "task_type",
                 "shots", "examples", "description", "why_important", "why_inverse", "generation_procedure", "label_expertise",
-                "ladder", "model", "parameters", "mean_loss", "accuracy", "option_mass", "mean_logodds_difference", "truncated", "errors"))) {
+                "ladder", "model", "parameters", "mean_loss", "accuracy", "option_mass", "mean_logodds_difference", "truncated", "errors",
+                "demonstrations"))) {
             for (Task t : store.tasks(round.getId(), false)) {
                 List<Object[]> results = store.modelResults(t.id());
                 if (results.isEmpty()) {
-                    results = List.<Object[]>of(new Object[] {"", "", "", "", "", "", "", "", ""});
+                    results = List.<Object[]>of(new Object[] {"", "", "", "", "", "", "", "", "", ""});
                 }
                 for (Object[] r : results) {
                     List<Object> cells = new ArrayList<>(List.of(t.id(), t.name(), t.author(), t.email(), t.status(), t.cause(),
@@ -208,9 +220,10 @@ public class Exports {
             e.extra().forEach(line::putIfAbsent);
             lines.put(stored.id(), line);
         }
-        store.forEachScore(submissionId, (exampleId, ladder, model, record) -> {
+        store.forEachScore(submissionId, (exampleId, ladder, model, shots, record) -> {
             Map<String, Object> line = lines.get(exampleId);
-            String p = (prefixLadder ? ladder + "/" : "") + model + "_";
+            // a few-shot sweep's K-shot outputs sit beside the zero-shot ones: <model>_<K>shot_<field>
+            String p = (prefixLadder ? ladder + "/" : "") + model + "_" + (shots > 0 ? shots + "shot_" : "");
             ScoreRecord.parse(record).properties().forEach(f -> line.put(p + f.getKey(), f.getValue()));
         });
         for (Map<String, Object> line : lines.values()) {
@@ -231,7 +244,7 @@ public class Exports {
         section(md, "How the data was generated", t.generation());
         section(md, "Expertise needed to verify the labels", t.expertise());
         md.append("## Verdicts\n\n| ladder | metric | verdict | strength | slope per decade (performance) | examples |\n|---|---|---|---|---|---|\n");
-        for (ScalingCurve c : analysis.curves(t.id(), t.taskType())) {
+        for (ScalingCurve c : analysis.curves(t.id(), t.taskType(), VisibleLadders.all())) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4f [%.4f, %.4f] | %d |%n", c.ladder(), c.view(),
                     c.verdict().verdict(), c.verdict().strength() == null ? "" : c.verdict().strength(), c.verdict().beta(),
                     c.verdict().betaInterval()[0], c.verdict().betaInterval()[1], c.examples()));
@@ -252,11 +265,26 @@ public class Exports {
         return md.toString();
     }
 
-    private List<Map<String, String>> verdicts(Task t) {
-        return analysis.curves(t.id(), t.taskType()).stream()
-                .map(c -> Map.of("ladder", c.ladder(), "view", c.view(), "verdict", c.verdict().verdict(),
+    private List<Map<String, Object>> verdicts(Task t) {
+        List<Map<String, Object>> out = new ArrayList<>(analysis.curves(t.id(), t.taskType(), VisibleLadders.all()).stream()
+                .<Map<String, Object>>map(c -> Map.of("ladder", c.ladder(), "view", c.view(), "verdict", c.verdict().verdict(),
                         "strength", c.verdict().strength() == null ? "" : c.verdict().strength()))
-                .toList();
+                .toList());
+        // a few-shot sweep's K-shot verdicts follow, each with its K
+        analysis.shotVerdicts(t.id()).stream().filter(v -> v.shots() > 0)
+                .map(v -> Map.<String, Object>of("ladder", v.ladder(), "view", v.view(), "shots", v.shots(),
+                        "verdict", v.unfitModel() != null ? "unfit" : v.verdict(),
+                        "strength", v.strength() == null || v.unfitModel() != null ? "" : v.strength()))
+                .forEach(out::add);
+        return out;
+    }
+
+    /** A K's verdict on a ladder in the task's headline view, "unfit" when not plotted, "" when there is none. */
+    private static String shotVerdict(List<LadderAnalysis.ShotVerdict> verdicts, String taskType, String ladder, int shots) {
+        String headline = org.ladderboard.analysis.ScalingCurve.views(taskType).get(0);
+        return verdicts.stream()
+                .filter(v -> v.ladder().equals(ladder) && v.view().equals(headline) && v.shots() == shots).findFirst()
+                .map(v -> v.unfitModel() != null ? "unfit" : v.verdict()).orElse("");
     }
 
     private static void section(StringBuilder md, String title, String text) {

@@ -109,9 +109,10 @@ class JudgingController {
     private String page(SubmissionDetails.View view, Account me, Reviews.Review review, Map<String, String> problems, Model model) {
         long id = view.submission().getId();
         model.addAttribute("s", view.submission());
-        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
+        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name, view.ladders());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         model.addAttribute("review", review);
         model.addAttribute("problems", problems);
         model.addAttribute("own", reviews.isAuthor(id, me.getId()));

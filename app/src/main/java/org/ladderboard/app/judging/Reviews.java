@@ -13,6 +13,7 @@ import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.leaderboard.Leaderboard;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
 import org.springframework.stereotype.Service;
 
@@ -58,8 +59,10 @@ public class Reviews {
     private final ReviewRepository repository;
     private final Leaderboard leaderboard;
     private final AuditLog audit;
+    private final LadderVisibility visibility;
 
-    Reviews(ReviewRepository repository, Leaderboard leaderboard, AuditLog audit) {
+    Reviews(ReviewRepository repository, Leaderboard leaderboard, AuditLog audit, LadderVisibility visibility) {
+        this.visibility = visibility;
         this.repository = repository;
         this.leaderboard = leaderboard;
         this.audit = audit;
@@ -70,7 +73,7 @@ public class Reviews {
      * only those this judge still has to review. A judge's own submissions are marked and never counted as to do.
      */
     public Queue queue(Account judge, Round round, boolean todo) {
-        List<Leaderboard.Row> rows = leaderboard.rows(round, null, null, "name", false);
+        List<Leaderboard.Row> rows = leaderboard.rows(round, visibility.inRound(round.getId(), judge), null, null, "name", false);
         Map<Long, String> standing = new HashMap<>(standingOf(judge.getId(), round.getId()));
         Set<Long> own = authoredBy(judge.getId(), round.getId());
         own.forEach(id -> standing.put(id, "your own task"));

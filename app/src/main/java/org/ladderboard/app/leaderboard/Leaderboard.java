@@ -16,6 +16,7 @@ import org.ladderboard.app.analysis.CurveChart;
 import org.ladderboard.app.analysis.LadderAnalysis;
 import org.ladderboard.analysis.ScalingCurve;
 import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.submission.Cause;
 import org.ladderboard.dataset.TaskType;
 import org.springframework.stereotype.Service;
@@ -59,7 +60,28 @@ public class Leaderboard {
         public String taskTypeLabel() {
             return TaskType.labelOf(taskType);
         }
+
+        /** The row as a viewer sees it: only the ladders they may see, its drop and inverse count from those alone. */
+        Row on(VisibleLadders shown) {
+            if (!shown.hidesAny()) {
+                return this;
+            }
+            Map<String, Entry> kept = new LinkedHashMap<>(ladders);
+            kept.keySet().removeIf(l -> !shown.shows(l));
+            return of(id, taskName, cause, causeLabel, taskType, examples, kept, curvesBeingComputed);
+        }
+
+        /** A row with its drop (the largest over its ladders) and how many of its ladders scale inversely. */
+        static Row of(long id, String taskName, String cause, String causeLabel, String taskType, int examples,
+                      Map<String, Entry> ladders, boolean curvesBeingComputed) {
+            return new Row(id, taskName, cause, causeLabel, taskType, examples, ladders,
+                    ladders.values().stream().mapToDouble(Entry::dropBestToLargest).filter(Double::isFinite).max().orElse(0),
+                    (int) ladders.values().stream().filter(e -> e.verdict().equals("inverse")).count(), curvesBeingComputed);
+        }
     }
+
+    /** The sort that ranks by one ladder: inverse scaling on it first, then its largest drop. */
+    public static final String BY_LADDER = "ladder:";
 
     private final LeaderboardRepository repository;
     private final LadderAnalysis analysis;
@@ -108,34 +130,53 @@ public class Leaderboard {
         return Math.min(Math.max(asked, 10), 500);
     }
 
-    public Page page(Round round, String cause, String verdict, String sort, boolean descending, int page, int size) {
+    /** {@code shown}: the ladders this viewer may see ({@code LadderVisibility}); the others are not in any row. */
+    public Page page(Round round, VisibleLadders shown, String cause, String verdict, String sort, boolean descending,
+                     int page, int size) {
         size = pageSize(size);
-        List<Row> rows = rows(round, cause, verdict, sort, descending);
+        List<Row> rows = rows(round, shown, cause, verdict, sort, descending);
         Page whole = new Page(List.of(), 1, size, rows.size());
         int number = Math.min(Math.max(1, page), whole.pages());
         return new Page(rows.subList(Math.min(rows.size(), (number - 1) * size), Math.min(rows.size(), number * size)),
                 number, size, rows.size());
     }
 
-    public List<Row> rows(Round round, String cause, String verdict, String sort, boolean descending) {
-        Comparator<Row> order = switch (sort == null ? "" : sort) {
+    /**
+     * The round's rows on the ladders this viewer may see, filtered and sorted; {@code sort} {@code ladder:NAME} ranks
+     * by one of those ladders (judges can rank by a held-out one; a ladder the viewer may not see ranks as the default).
+     */
+    public List<Row> rows(Round round, VisibleLadders shown, String cause, String verdict, String sort, boolean descending) {
+        String byLadder = sort != null && sort.startsWith(BY_LADDER) && shown.shows(sort.substring(BY_LADDER.length()))
+                ? sort.substring(BY_LADDER.length()) : null;
+        Comparator<Row> order = byLadder != null ? Comparator.<Row>comparingInt(r -> inverseOn(r, byLadder))
+                .thenComparingDouble(r -> dropOn(r, byLadder)) : switch (sort == null ? "" : sort) {
             case "name" -> Comparator.comparing(r -> r.taskName().toLowerCase(Locale.ROOT));
             case "examples" -> Comparator.comparingInt(Row::examples);
             case "verdict" -> Comparator.comparing(Row::verdict);
             case "cause" -> Comparator.comparing(Row::causeLabel);
             default -> Comparator.comparingInt(Row::inverseLadders).thenComparingDouble(Row::drop);
         };
-        boolean byDefault = sort == null || sort.isBlank();
-        return snapshot(round).rows().stream()
+        boolean byDefault = sort == null || sort.isBlank() || sort.startsWith(BY_LADDER);
+        return snapshot(round).rows().stream().map(r -> r.on(shown))
                 .filter(r -> cause == null || cause.isBlank() || cause.equals(r.cause()))
                 .filter(r -> verdict == null || verdict.isBlank() || r.verdict().equals(verdict))
                 .sorted(descending || byDefault ? order.reversed() : order)
                 .toList();
     }
 
+    private static int inverseOn(Row row, String ladder) {
+        Entry e = row.ladders().get(ladder);
+        return e != null && e.verdict().equals("inverse") ? 1 : 0;
+    }
+
+    private static double dropOn(Row row, String ladder) {
+        Entry e = row.ladders().get(ladder);
+        return e == null || !Double.isFinite(e.dropBestToLargest()) ? Double.NEGATIVE_INFINITY : e.dropBestToLargest();
+    }
+
     /**
-     * The round's rows, rebuilt when a submission of the round was scored, re-queued or had a curve computed since
-     * the last build. Reading the version is two indexed aggregates; building is a query plus a sparkline per row,
+     * The round's rows on every ladder, rebuilt when a submission of the round was scored, re-queued or had a curve
+     * computed since the last build. Reading the version is two indexed aggregates; building is a query plus a sparkline per row,
      * which under load was most of the page's time. Building only reads stored curves (never computes one), so a
      * submission whose curves are still being computed cannot hold up the build, nor the requests waiting for it.
      */
@@ -172,11 +213,8 @@ public class Leaderboard {
                             ScalingCurve.metric(c.view(), c.lowerIsBetter())));
                 }
             }
-            rows.add(new Row(s.id(), s.name(), s.cause(), Cause.fromId(s.cause()).map(Cause::label).orElse(s.cause()),
-                    s.taskType(), s.examples(), entries,
-                    entries.values().stream().mapToDouble(Entry::dropBestToLargest).filter(Double::isFinite).max().orElse(0),
-                    (int) entries.values().stream().filter(e -> e.verdict().equals("inverse")).count(),
-                    beingComputed.contains(s.id())));
+            rows.add(Row.of(s.id(), s.name(), s.cause(), Cause.fromId(s.cause()).map(Cause::label).orElse(s.cause()),
+                    s.taskType(), s.examples(), entries, beingComputed.contains(s.id())));
         }
         return List.copyOf(rows);
     }

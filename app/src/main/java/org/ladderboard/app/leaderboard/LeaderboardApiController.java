@@ -13,7 +13,9 @@ import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.award.Winners;
 import org.ladderboard.app.openapi.Tags;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.round.RoundService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +40,9 @@ class LeaderboardApiController {
                    String tier) {
     }
 
+    /** {@code ladders}: those this viewer may see; {@code heldOut}: which of them are held out (judges and organizers). */
     record PageJson(long round, String roundName, int page, int size, int pages, int total, List<String> ladders,
-                    List<RowJson> rows) {
+                    List<String> heldOut, List<RowJson> rows) {
     }
 
     @Schema(description = "Either switch or both; one left out stays as it is.")
@@ -55,8 +58,11 @@ class LeaderboardApiController {
     private final RoundService rounds;
     private final CurrentAccount currentAccount;
     private final Winners winners;
+    private final LadderVisibility visibility;
 
-    LeaderboardApiController(Leaderboard leaderboard, RoundService rounds, CurrentAccount currentAccount, Winners winners) {
+    LeaderboardApiController(Leaderboard leaderboard, RoundService rounds, CurrentAccount currentAccount, Winners winners,
+                             LadderVisibility visibility) {
+        this.visibility = visibility;
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.currentAccount = currentAccount;
@@ -88,9 +94,12 @@ class LeaderboardApiController {
                     : new ResponseStatusException(HttpStatus.FORBIDDEN, "the leaderboard is not revealed to contestants yet");
         }
         Map<Long, String> tiers = me != null && me.getRole() == Role.ORGANIZER ? winners.of(shown.getId()) : Map.of();
-        Leaderboard.Page rows = leaderboard.page(shown, cause, verdict, sort, desc, page, size);
+        VisibleLadders ladders = visibility.inRound(shown.getId(), me);
+        Leaderboard.Page rows = leaderboard.page(shown, ladders, cause, verdict, sort, desc, page, size);
+        List<String> heldOut = visibility.ladders(shown.getId()).stream()
+                .filter(l -> l.isPrivate() && ladders.shows(l.ladder())).map(l -> l.ladder()).toList();
         return new PageJson(shown.getId(), shown.getName(), rows.number(), rows.size(), rows.pages(), rows.total(),
-                List.copyOf(shown.getLadders()), rows.rows().stream().map(r -> new RowJson(r.id(), r.taskName(), r.cause(),
+                shown.getLadders().stream().filter(ladders::shows).toList(), heldOut, rows.rows().stream().map(r -> new RowJson(r.id(), r.taskName(), r.cause(),
                         r.taskType(), r.examples(), r.verdict(), entries(r), r.drop(), r.inverseLadders(),
                         r.curvesBeingComputed(), tiers.get(r.id()))).toList());
     }

@@ -4,6 +4,7 @@ import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.award.Winners;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.submission.Cause;
@@ -24,12 +25,15 @@ class LeaderboardController {
     private final RoundService rounds;
     private final CurrentAccount currentAccount;
     private final Winners winners;
+    private final LadderVisibility visibility;
 
-    LeaderboardController(Leaderboard leaderboard, RoundService rounds, CurrentAccount currentAccount, Winners winners) {
+    LeaderboardController(Leaderboard leaderboard, RoundService rounds, CurrentAccount currentAccount, Winners winners,
+                          LadderVisibility visibility) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
         this.currentAccount = currentAccount;
         this.winners = winners;
+        this.visibility = visibility;
     }
 
     /** See {@link Leaderboard#shownTo}; a visitor who may not see it is asked to sign in. */
@@ -52,10 +56,14 @@ class LeaderboardController {
         model.addAttribute("sort", sort);
         model.addAttribute("desc", desc);
         if (!hidden) {
-            Leaderboard.Page shown = leaderboard.page(round, cause, verdict, sort, desc, page, size);
+            var ladders = visibility.inRound(round.getId(), me);
+            Leaderboard.Page shown = leaderboard.page(round, ladders, cause, verdict, sort, desc, page, size);
             model.addAttribute("page", shown);
             model.addAttribute("rows", shown.rows());
-            model.addAttribute("ladders", round.getLadders());
+            model.addAttribute("ladders", round.getLadders().stream().filter(ladders::shows).toList());
+            // judges and organizers see which of them are held out; no one else sees those ladders at all
+            model.addAttribute("heldOut", visibility.ladders(round.getId()).stream()
+                    .filter(l -> l.isPrivate() && ladders.shows(l.ladder())).map(l -> l.ladder()).toList());
             model.addAttribute("tiers", me != null && me.getRole() == Role.ORGANIZER ? winners.of(round.getId()) : java.util.Map.of());
         }
         return "leaderboard/leaderboard";

@@ -3,6 +3,7 @@ package org.ladderboard.app.leaderboard;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.analysis.CurvePages;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.submission.PartLabels;
 import org.ladderboard.app.submission.Submission;
 import org.ladderboard.app.submission.SubmissionDetails;
@@ -27,13 +28,15 @@ class TaskCardController {
     private final SubmissionDetails details;
     private final CurrentAccount currentAccount;
     private final CurvePages curves;
+    private final LadderVisibility visibility;
 
     TaskCardController(SubmissionRepository submissions, SubmissionDetails details, CurrentAccount currentAccount,
-                       CurvePages curves) {
+                       CurvePages curves, LadderVisibility visibility) {
         this.submissions = submissions;
         this.details = details;
         this.currentAccount = currentAccount;
         this.curves = curves;
+        this.visibility = visibility;
     }
 
     @GetMapping("/tasks/{id}")
@@ -48,13 +51,14 @@ class TaskCardController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         PartLabels labels = details.publicLabels(id);
-        CurvePages.Shown shown = curves.of(id, s.getTaskType(), labels::name);
+        CurvePages.Shown shown = curves.of(id, s.getTaskType(), labels::name, visibility.ofSubmission(id, me));
         model.addAttribute("s", s);
         model.addAttribute("roundName", s.getRound().getName());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("generality", shown.generality());
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         model.addAttribute("fullPage", me != null && SubmissionDetails.maySee(me, s));
         return "leaderboard/task";
     }

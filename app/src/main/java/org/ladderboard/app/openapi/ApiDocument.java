@@ -51,6 +51,7 @@ class ApiDocument {
                 .addTagsItem(new Tag().name(Tags.REVIEWS).description("Judges' blind reviews on the rubric"))
                 .addTagsItem(new Tag().name(Tags.WINNERS).description("A round's winners and their prize tiers"))
                 .addTagsItem(new Tag().name(Tags.EXPORTS).description("Exports at once or in the background"))
-                .addTagsItem(new Tag().name(Tags.QUEUE).description("The scoring queue and its workers' health"));
+                .addTagsItem(new Tag().name(Tags.QUEUE).description("The scoring queue and its workers' health"))
+                .addTagsItem(new Tag().name(Tags.NOTICES).description("What the caller was told: scored, failed, new work, silent workers"));
     }
 }

@@ -11,6 +11,7 @@ public final class Tags {
     public static final String WINNERS = "Winners";
     public static final String EXPORTS = "Exports";
     public static final String QUEUE = "Queue";
+    public static final String NOTICES = "Notices";
 
     private Tags() {
     }

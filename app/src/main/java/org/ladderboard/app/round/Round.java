@@ -2,6 +2,7 @@ package org.ladderboard.app.round;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -15,6 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.ladderboard.validation.ValidationSettings;
 
 /** A submission window with its own rules and the ladders its submissions are scored on. */
@@ -60,6 +63,15 @@ public class Round {
     @Column(name = "ladder")
     @OrderBy
     private Set<String> ladders = new LinkedHashSet<>();
+
+    /** The round's few-shot sweep: the K's every submission is also scored with (empty: zero-shot only). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "fewshot_shots", nullable = false, columnDefinition = "integer[]")
+    private Integer[] fewshotShots = new Integer[0];
+
+    /** The seed the sweep's demonstrations are drawn with; null for the default seed. */
+    @Column(name = "fewshot_seed")
+    private Long fewshotSeed;
 
     @Column(name = "leaderboard_revealed", nullable = false)
     private boolean leaderboardRevealed;
@@ -163,7 +175,27 @@ public class Round {
         return ladders;
     }
 
+    /** The few-shot sweep's K's in increasing order, 0 included when there is a sweep; empty without one. */
+    public List<Integer> getFewShotShots() {
+        return List.of(fewshotShots);
+    }
+
+    public Long getFewShotSeed() {
+        return fewshotSeed;
+    }
+
+    /** Set only through the few-shot feature, which checks the K's and queues what they change. */
+    public void setFewShot(List<Integer> shots, Long seed) {
+        this.fewshotShots = shots.toArray(Integer[]::new);
+        this.fewshotSeed = seed;
+    }
+
+    /**
+     * Changed in place, so only the ladders taken off or added are deleted or inserted: the kept ladders' rows keep
+     * their held-out state ({@link RoundLadderRepository}).
+     */
     public void setLadders(Set<String> ladders) {
-        this.ladders = new LinkedHashSet<>(ladders);
+        this.ladders.retainAll(ladders);
+        this.ladders.addAll(ladders);
     }
 }

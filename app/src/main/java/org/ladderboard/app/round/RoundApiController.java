@@ -2,6 +2,7 @@ package org.ladderboard.app.round;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
@@ -43,11 +45,17 @@ class RoundApiController {
                      QuotaJson quota) {
     }
 
-    /** A ladder as contestants see it: names and scale, not where the checkpoints live. */
-    record LadderJson(String name, String family, String xAxis, List<ModelJson> models) {
-        static LadderJson of(Ladder ladder) {
+    /**
+     * A ladder as contestants see it: names and scale, not where the checkpoints live. {@code heldOut} and
+     * {@code releasedAt} only for judges and organizers (absent for everyone else, who never see a private ladder).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LadderJson(String name, String family, String xAxis, List<ModelJson> models, Boolean heldOut,
+                      Instant releasedAt) {
+        static LadderJson of(Ladder ladder, RoundLadder state, boolean withState) {
             return new LadderJson(ladder.name(), ladder.family(), ladder.xAxis(), ladder.rungs().stream()
-                    .map(m -> new ModelJson(m.name(), m.parameters(), m.trainingTokens())).toList());
+                    .map(m -> new ModelJson(m.name(), m.parameters(), m.trainingTokens())).toList(),
+                    withState ? state != null && state.heldOut() : null, withState && state != null ? state.releasedAt() : null);
         }
     }
 
@@ -57,10 +65,15 @@ class RoundApiController {
     record QuotaJson(int remaining, int used, int limit, int failed, int failedLimit, Instant resetsAt) {
     }
 
-    /** A round as organizers manage it. */
+    /**
+     * A round as organizers manage it; {@code heldOut}: its ladders held out and not released yet (set with
+     * {@code PUT /api/rounds/{id}/ladders/{ladder}}); {@code fewShotShots}, {@code fewShotSeed}: its few-shot sweep
+     * (set with {@code PUT /api/rounds/{id}/few-shot}).
+     */
     record ManagedRound(long id, String name, String description, Instant opensAt, Instant closesAt, boolean open,
                         int minExamples, int dailyLimit, int failedDailyLimit, List<String> ladders,
-                        boolean leaderboardRevealed, boolean leaderboardPublic, Instant createdAt) {
+                        boolean leaderboardRevealed, boolean leaderboardPublic, Instant createdAt, List<String> heldOut,
+                        List<Integer> fewShotShots, Long fewShotSeed) {
     }
 
     /** A round's settings; on an edit, a field left out keeps its value. */
@@ -84,11 +97,14 @@ class RoundApiController {
     private final RoundService rounds;
     private final LadderRegistry ladders;
     private final CurrentAccount currentAccount;
+    private final LadderVisibility visibility;
 
-    RoundApiController(RoundService rounds, LadderRegistry ladders, CurrentAccount currentAccount) {
+    RoundApiController(RoundService rounds, LadderRegistry ladders, CurrentAccount currentAccount,
+                       LadderVisibility visibility) {
         this.rounds = rounds;
         this.ladders = ladders;
         this.currentAccount = currentAccount;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/rounds/current")
@@ -98,16 +114,23 @@ class RoundApiController {
     @ApiResponse(responseCode = "200", description = "the round")
     @ApiResponse(responseCode = "404", description = "no round has been created yet")
     ResponseEntity<RoundJson> current() {
-        Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no round has been created yet"));
-        QuotaJson quota = currentAccount.get().filter(a -> a.getRole() == Role.CONTESTANT).map(a -> {
-            Quota q = rounds.quota(round, a);
-            return new QuotaJson(q.remaining(), q.used(), q.limit(), q.failed(), q.failedLimit(), q.resetsAt());
-        }).orElse(null);
-        return ResponseEntity.ok(new RoundJson(round.getId(), round.getName(), round.getDescription(),
-                round.getOpensAt(), round.getClosesAt(), round.isOpenAt(rounds.now()), round.getMinExamples(),
-                round.getDailyLimit(), round.getFailedDailyLimit(),
-                round.getLadders().stream().flatMap(n -> ladders.find(n).stream()).map(LadderJson::of).toList(),
-                quota));
+        return rounds.current().map(round -> {
+            Account me = currentAccount.get().orElse(null);
+            VisibleLadders shown = visibility.inRound(round.getId(), me);
+            boolean withState = LadderVisibility.seesPrivateLadders(me);
+            Map<String, RoundLadder> states = new HashMap<>();
+            visibility.ladders(round.getId()).forEach(l -> states.put(l.ladder(), l));
+            QuotaJson quota = currentAccount.get().filter(a -> a.getRole() == Role.CONTESTANT).map(a -> {
+                Quota q = rounds.quota(round, a);
+                return new QuotaJson(q.remaining(), q.used(), q.limit(), q.failed(), q.failedLimit(), q.resetsAt());
+            }).orElse(null);
+            return ResponseEntity.ok(new RoundJson(round.getId(), round.getName(), round.getDescription(),
+                    round.getOpensAt(), round.getClosesAt(), round.isOpenAt(rounds.now()), round.getMinExamples(),
+                    round.getDailyLimit(), round.getFailedDailyLimit(),
+                    round.getLadders().stream().filter(shown::shows).flatMap(n -> ladders.find(n).stream())
+                            .map(l -> LadderJson.of(l, states.get(l.name()), withState)).toList(),
+                    quota));
+        }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no round has been created yet"));
     }
 
     @GetMapping("/api/rounds")
@@ -187,6 +210,8 @@ class RoundApiController {
     private ManagedRound managed(Round r) {
         return new ManagedRound(r.getId(), r.getName(), r.getDescription(), r.getOpensAt(), r.getClosesAt(),
                 r.isOpenAt(rounds.now()), r.getMinExamples(), r.getDailyLimit(), r.getFailedDailyLimit(),
-                List.copyOf(r.getLadders()), r.isLeaderboardRevealed(), r.isLeaderboardPublic(), r.getCreatedAt());
+                List.copyOf(r.getLadders()), r.isLeaderboardRevealed(), r.isLeaderboardPublic(), r.getCreatedAt(),
+                visibility.ladders(r.getId()).stream().filter(RoundLadder::isPrivate).map(RoundLadder::ladder).sorted().toList(),
+                r.getFewShotShots(), r.getFewShotSeed());
     }
 }

@@ -41,15 +41,17 @@ public class RoundService {
 
     private final RoundRepository rounds;
     private final QuotaRepository quotas;
+    private final RoundLadderRepository roundLadders;
     private final Clock clock;
     private final LadderRegistry ladders;
     private final AuditLog audit;
     private final ScoringControl scoring;
 
-    public RoundService(RoundRepository rounds, QuotaRepository quotas, Optional<Clock> clock, LadderRegistry ladders,
-                        AuditLog audit, ScoringControl scoring) {
+    public RoundService(RoundRepository rounds, QuotaRepository quotas, RoundLadderRepository roundLadders,
+                        Optional<Clock> clock, LadderRegistry ladders, AuditLog audit, ScoringControl scoring) {
         this.rounds = rounds;
         this.quotas = quotas;
+        this.roundLadders = roundLadders;
         this.clock = clock.orElse(Clock.systemUTC());
         this.ladders = ladders;
         this.audit = audit;
@@ -65,12 +67,15 @@ public class RoundService {
         return rounds.findById(id);
     }
 
-    /**
-     * Why these settings cannot be saved, by field; empty when they can. A time that could not be read is null here
-     * (the caller names that problem).
-     */
+    /** Why these settings cannot be saved, by field; empty when they can. A time that could not be read is null. */
     public Map<String, String> problems(Settings s) {
         Map<String, String> problems = new LinkedHashMap<>();
+        if (s.opensAt() == null) {
+            problems.put("opensAt", "when the round opens is not a date and time");
+        }
+        if (s.closesAt() == null) {
+            problems.put("closesAt", "when the round closes is not a date and time");
+        }
         String name = s.name() == null ? "" : s.name().strip();
         if (name.isEmpty()) {
             problems.put("name", "give the round a name");
@@ -104,11 +109,11 @@ public class RoundService {
     @Transactional
     public Saved save(Round existing, Settings s, Account organizer) {
         Map<String, String> problems = problems(s);
-        if (s.opensAt() == null) {
-            problems.put("opensAt", "when the round opens is not a date and time");
-        }
-        if (s.closesAt() == null) {
-            problems.put("closesAt", "when the round closes is not a date and time");
+        if (existing != null && !problems.containsKey("ladders")) {
+            // its results would lose their held-out state with the row: release it, or make it public, first
+            privateLadders(existing.getId()).stream().filter(l -> !s.ladders().contains(l)).sorted().findFirst()
+                    .ifPresent(l -> problems.put("ladders",
+                            "ladder " + l + " is held out: release it or make it public before taking it off the round"));
         }
         if (!problems.isEmpty()) {
             return new Saved(existing, problems);
@@ -152,6 +157,75 @@ public class RoundService {
         round.setLeaderboardPublic(visible);
         rounds.save(round);
         audit.record(organizer, visible ? "leaderboard made public" : "leaderboard made private", "round " + round.getId(), "");
+    }
+
+    /** What became of a change to a round's held-out ladder. */
+    public enum LadderChange {
+        CHANGED, UNCHANGED, NO_SUCH_ROUND, NO_SUCH_LADDER, ALREADY_RELEASED, NOT_HELD_OUT;
+
+        /** In words for the organizer, for a round and ladder the page or the API names. */
+        public String sentence(String ladder) {
+            return switch (this) {
+                case CHANGED, UNCHANGED -> "ladder '" + ladder + "' saved";
+                case NO_SUCH_ROUND -> "there is no such round";
+                case NO_SUCH_LADDER -> "the round has no ladder named '" + ladder + "'";
+                case ALREADY_RELEASED -> "ladder '" + ladder + "' was released already; a release is final";
+                case NOT_HELD_OUT -> "ladder '" + ladder + "' is not held out, so there is nothing to release";
+            };
+        }
+    }
+
+    /**
+     * Holds a round's ladder out (its results for judges and organizers only, see {@link LadderVisibility}) or makes it
+     * public again; refused once it is released. Audited when it changes anything.
+     */
+    @Transactional
+    public LadderChange setHeldOut(long roundId, String ladder, boolean heldOut, Account actor) {
+        Optional<Round> round = rounds.findById(roundId);
+        if (round.isEmpty()) {
+            return LadderChange.NO_SUCH_ROUND;
+        }
+        Optional<RoundLadder> current = roundLadders.lock(roundId, ladder);
+        if (current.isEmpty()) {
+            return LadderChange.NO_SUCH_LADDER;
+        }
+        if (current.get().isReleased()) {
+            return LadderChange.ALREADY_RELEASED;
+        }
+        if (current.get().heldOut() == heldOut) {
+            return LadderChange.UNCHANGED;
+        }
+        roundLadders.setHeldOut(roundId, ladder, heldOut);
+        audit.record(actor, heldOut ? "ladder held out" : "ladder made public", round.get().getName(), "ladder " + ladder);
+        return LadderChange.CHANGED;
+    }
+
+    /** Releases a held-out ladder: from now on everyone who sees the round's results sees its results too. Final. */
+    @Transactional
+    public LadderChange release(long roundId, String ladder, Account actor) {
+        Optional<Round> round = rounds.findById(roundId);
+        if (round.isEmpty()) {
+            return LadderChange.NO_SUCH_ROUND;
+        }
+        Optional<RoundLadder> current = roundLadders.lock(roundId, ladder);
+        if (current.isEmpty()) {
+            return LadderChange.NO_SUCH_LADDER;
+        }
+        if (current.get().isReleased()) {
+            return LadderChange.ALREADY_RELEASED;
+        }
+        if (!current.get().heldOut()) {
+            return LadderChange.NOT_HELD_OUT;
+        }
+        roundLadders.release(roundId, ladder, clock.instant());
+        audit.record(actor, "held-out ladder released", round.get().getName(), "ladder " + ladder);
+        return LadderChange.CHANGED;
+    }
+
+    /** The round's ladders that are held out and not released: a round edit may not take them off the round. */
+    public java.util.Set<String> privateLadders(long roundId) {
+        return roundLadders.of(roundId).stream().filter(RoundLadder::isPrivate).map(RoundLadder::ladder)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The round the home page and the API call current: the open one, else the next, else the last. */

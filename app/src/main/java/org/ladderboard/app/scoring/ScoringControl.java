@@ -61,6 +61,15 @@ public class ScoringControl {
     }
 
     /**
+     * After a round's few-shot sweep was changed (and flushed) in this transaction: the queue follows it, see
+     * {@link JobQueue#applySweep}. Returns how many jobs were queued.
+     */
+    @Transactional
+    public int applySweep(long roundId) {
+        return jobs.applySweep(roundId);
+    }
+
+    /**
      * Scores every scored or failed submission of the round again on {@code ladders} (after a ladder changed, say):
      * their scores, aggregates and curves are dropped and one job per model is queued. Returns how many.
      */

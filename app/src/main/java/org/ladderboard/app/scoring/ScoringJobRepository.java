@@ -27,7 +27,21 @@ class ScoringJobRepository {
     /** One job of a submission as stored, everything the submission page and its progress poll show. */
     record JobRow(long id, String ladder, String model, long modelParameters, String status, int attempt,
                   int examplesDone, int examplesTotal, Double examplesPerSecond, Double modelLoadSeconds,
-                  String errorMessage) {
+                  String errorMessage, int shots, Long fewshotSeed) {
+
+        /** What the time-left estimate needs of it. */
+        ScoringResults.Unfinished unfinished() {
+            return new ScoringResults.Unfinished(ladder, model, modelParameters, status, examplesDone, examplesTotal,
+                    examplesPerSecond);
+        }
+    }
+
+    /** A model's recent measured rate: the mean over its latest measured jobs. */
+    record ModelRate(String ladder, String model, long modelParameters, double examplesPerSecond) {
+    }
+
+    /** A running job, for the queue page. */
+    record RunningRow(long jobId, long submissionId, String taskName, String worker, ScoringResults.Unfinished job) {
     }
 
     private final JdbcClient jdbc;
@@ -40,16 +54,48 @@ class ScoringJobRepository {
         this.queue = new JobQueue(db);
     }
 
-    /** A submission's jobs, by ladder and then smallest model first. */
+    /** A submission's jobs, by ladder, then K (zero-shot first), then smallest model first. */
     List<JobRow> jobsOf(long submissionId) {
         return jdbc.sql("""
                         select id, ladder, model, model_parameters, status, attempt, examples_done, examples_total,
-                               examples_per_second, model_load_seconds, error_message
-                        from scoring_job where submission_id = ? order by ladder, model_parameters""")
+                               examples_per_second, model_load_seconds, error_message, shots, fewshot_seed
+                        from scoring_job where submission_id = ? order by ladder, shots, model_parameters""")
                 .param(submissionId)
                 .query((rs, n) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), (Double) rs.getObject(9),
-                        (Double) rs.getObject(10), rs.getString(11)))
+                        (Double) rs.getObject(10), rs.getString(11), rs.getInt(12), (Long) rs.getObject(13)))
+                .list();
+    }
+
+    /**
+     * Each model of these ladders with a measured rate: the mean examples per second of its {@code samples} latest
+     * jobs that measured one (running or done; a claim clears the rate, so a stored one is the attempt's own).
+     */
+    List<ModelRate> recentRates(List<String> ladders, int samples) {
+        return jdbc.sql("""
+                        select ladder, model, max(model_parameters), avg(examples_per_second) from (
+                            select ladder, model, model_parameters, examples_per_second,
+                                   row_number() over (partition by ladder, model
+                                                      order by coalesce(finished_at, heartbeat_at) desc nulls last, id desc) as n
+                            from scoring_job
+                            where ladder in (:ladders) and examples_per_second > 0 and status in ('RUNNING', 'DONE')) r
+                        where n <= :samples group by ladder, model""")
+                .param("ladders", ladders)
+                .param("samples", samples)
+                .query((rs, n) -> new ModelRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)))
+                .list();
+    }
+
+    /** Every running job, oldest claim first. */
+    List<RunningRow> runningJobs() {
+        return jdbc.sql("""
+                        select j.id, j.submission_id, s.task_name, j.lease_owner, j.ladder, j.model, j.model_parameters,
+                               j.status, j.examples_done, j.examples_total, j.examples_per_second
+                        from scoring_job j join submission s on s.id = j.submission_id
+                        where j.status = 'RUNNING' order by j.started_at, j.id limit 200""")
+                .query((rs, n) -> new RunningRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        new ScoringResults.Unfinished(rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
+                                rs.getInt(9), rs.getInt(10), (Double) rs.getObject(11))))
                 .list();
     }
 
@@ -78,11 +124,12 @@ class ScoringJobRepository {
     /** The 200 most recently failed jobs. */
     List<FailedJob> failedJobs() {
         return jdbc.sql("""
-                        select j.id, j.submission_id, s.task_name, j.ladder, j.model, j.attempt, j.error_kind, j.error_message
+                        select j.id, j.submission_id, s.task_name, j.ladder, j.model, j.attempt, j.error_kind, j.error_message,
+                               j.shots
                         from scoring_job j join submission s on s.id = j.submission_id
                         where j.status = 'FAILED' order by j.updated_at desc limit 200""")
                 .query((rs, n) -> new FailedJob(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)))
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
                 .list();
     }
 
@@ -100,6 +147,11 @@ class ScoringJobRepository {
 
     boolean rescore(long submissionId, List<Ladder> ladders, int examples, long actorId) {
         return run(c -> queue.rescore(c, submissionId, ladders, examples, actorId));
+    }
+
+    /** After a round's few-shot sweep changed (see {@link JobQueue#applySweep}). */
+    int applySweep(long roundId) {
+        return run(c -> queue.applySweep(c, roundId));
     }
 
     private interface QueueWork<T> {

@@ -121,7 +121,7 @@ class SubmissionApiController {
                 HttpStatus.NOT_FOUND, "no submission " + id + " that you may see"));
     }
 
-    /** Status and, per ladder and model, the aggregates; progress of the jobs still running. */
+    /** Status and, per ladder and model, the aggregates; progress of the jobs and the time left. */
     @GetMapping("/{id}/results")
     @Operation(summary = "A submission's results", description = "Same access as the submission: per ladder and "
             + "model the aggregates once that model's job is done, and each job's progress.")
@@ -129,8 +129,15 @@ class SubmissionApiController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     Map<String, Object> results(@PathVariable long id) {
         SubmissionDetails.View view = visible(id);
-        return Map.of("id", id, "status", view.submission().getStatus().name(), "results", results.results(id),
-                "jobs", SubmissionController.progress(results, view));
+        List<ScoringResults.Progress> jobs = SubmissionController.progress(results, view);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", id);
+        body.put("status", view.submission().getStatus().name());
+        body.put("results", results.results(id, view.ladders()));
+        body.put("jobs", jobs);
+        // the time left for the whole submission; null when done or when nothing measured tells
+        body.put("etaSeconds", ScoringResults.etaSeconds(jobs));
+        return body;
     }
 
     /** Every per-example score as JSON lines (one line per example and model). */
@@ -145,7 +152,7 @@ class SubmissionApiController {
                 .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
                 .<StreamingResponseBody>body(out -> {
                     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    results.writeScores(id, view.labels()::name, writer);
+                    results.writeScores(id, view.labels()::name, view.ladders(), writer);
                     writer.flush();
                 });
     }

@@ -92,6 +92,7 @@ class SubmissionController {
         rounds.current().ifPresent(round -> {
             model.addAttribute("round", round);
             model.addAttribute("roundOpen", round.isOpenAt(rounds.now()));
+            model.addAttribute("roundUpcoming", rounds.now().isBefore(round.getOpensAt()));
             model.addAttribute("quota", rounds.quota(round, account));
         });
         model.addAttribute("causes", Cause.values());
@@ -109,15 +110,18 @@ class SubmissionController {
         SubmissionDetails.View view = visible(id);
         model.addAttribute("view", view);
         model.addAttribute("s", view.submission());
-        model.addAttribute("results", results.results(id));
-        model.addAttribute("progress", progress(results, view));
-        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name);
+        model.addAttribute("results", results.results(id, view.ladders()));
+        java.util.List<ScoringResults.Progress> progress = progress(results, view);
+        model.addAttribute("progress", progress);
+        model.addAttribute("eta", ScoringResults.submissionEtaWords(progress));
+        CurvePages.Shown shown = curves.of(id, view.submission().getTaskType(), view.labels()::name, view.ladders());
         model.addAttribute("curves", shown.curves());
         model.addAttribute("generality", shown.generality());
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
+        model.addAttribute("sweep", shown.sweep());
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
-        model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name) : java.util.List.of());
+        model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name, view.ladders()) : java.util.List.of());
         return "submissions/detail";
     }
 
@@ -126,27 +130,27 @@ class SubmissionController {
     @ResponseBody
     Map<String, Object> progress(@PathVariable long id) {
         SubmissionDetails.View view = visible(id);
+        java.util.List<ScoringResults.Progress> jobs = progress(results, view);
         return Map.of("status", view.submission().getStatus().name(), "active", view.submission().getStatus().isActive(),
-                "jobs", progress(results, view));
+                "jobs", jobs, "eta", ScoringResults.submissionEtaWords(jobs));
     }
 
-    /** Each job's progress, its error message in the part names this viewer may see. */
+    /** Each job's progress as this viewer may see it: part names, and private ladders' jobs as one line. */
     static java.util.List<ScoringResults.Progress> progress(ScoringResults results, SubmissionDetails.View view) {
         PartLabels labels = view.labels();
-        return results.progress(view.submission().getId()).stream().map(p -> new ScoringResults.Progress(p.jobId(),
-                p.ladder(), p.model(), p.status(), p.attempt(), p.examplesDone(), p.examplesTotal(), p.examplesPerSecond(),
-                p.etaSeconds(), p.modelLoadSeconds(), labels.scrub(p.error()))).toList();
+        return results.progress(view.submission().getId(), view.ladders()).stream().map(p -> p.withError(labels.scrub(p.error()))).toList();
     }
 
     @GetMapping(path = "/submissions/{id}/scores.jsonl")
     ResponseEntity<StreamingResponseBody> scores(@PathVariable long id) {
-        PartLabels labels = visible(id).labels();
+        SubmissionDetails.View view = visible(id);
+        PartLabels labels = view.labels();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
                 .body(out -> {
                     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    results.writeScores(id, labels::name, writer);
+                    results.writeScores(id, labels::name, view.ladders(), writer);
                     writer.flush();
                 });
     }

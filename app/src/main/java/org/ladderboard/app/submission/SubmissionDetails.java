@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
+import org.ladderboard.app.round.LadderVisibility;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.scoring.ScoringQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,20 +28,26 @@ public class SubmissionDetails {
 
     /**
      * One submission with its parts, warnings, history and scoring jobs, as this viewer may see them: for a blind
-     * viewer the file names are part labels and the history has no notes (a note can name who acted).
+     * viewer the file names are part labels and the history has no notes (a note can name who acted). {@code ladders}
+     * says whose results this viewer may see ({@link LadderVisibility}): every page and API answer about the
+     * submission filters by it, and its text here names no private ladder.
      */
     public record View(Submission submission, String roundName, String fileName, List<Part> parts, List<Warning> warnings,
-                       List<Event> history, List<ScoringQueue.Job> jobs, boolean cancellable, PartLabels labels) {
+                       List<Event> history, List<ScoringQueue.Job> jobs, boolean cancellable, PartLabels labels,
+                       VisibleLadders ladders) {
     }
 
     private final SubmissionRepository submissions;
     private final SubmissionDetailsRepository views;
     private final ScoringQueue queue;
+    private final LadderVisibility visibility;
 
-    public SubmissionDetails(SubmissionRepository submissions, SubmissionDetailsRepository views, ScoringQueue queue) {
+    public SubmissionDetails(SubmissionRepository submissions, SubmissionDetailsRepository views, ScoringQueue queue,
+                             LadderVisibility visibility) {
         this.submissions = submissions;
         this.views = views;
         this.queue = queue;
+        this.visibility = visibility;
     }
 
     /** Owners see their own submissions; judges and organizers see all. Anyone else gets nothing (not a 403). */
@@ -62,14 +70,15 @@ public class SubmissionDetails {
         return submissions.findById(id).filter(s -> maySee(viewer, s)).map(s -> {
             List<Part> parts = views.parts(id);
             PartLabels labels = labels(s, parts, blindTo(viewer, s));
+            VisibleLadders shown = visibility.ofSubmission(id, viewer);
             return new View(s, s.getRound().getName(), labels.blind() ? PartLabels.BLIND_UPLOAD : s.getFileName(),
                     labels.blind() ? blinded(parts) : parts,
                     views.warnings(id).stream().map(w -> new Warning(w.code(), labels.scrub(w.part()), w.row(), w.line(), w.column(),
-                            labels.scrub(w.message()), labels.scrub(w.hint()), w.count(), w.rows())).toList(),
-                    views.history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at()) : e).toList(),
-                    queue.jobsOf(id).stream().map(j -> new ScoringQueue.Job(j.id(), j.ladder(), j.model(), j.modelParameters(),
-                            j.status(), j.attempt(), j.examplesDone(), j.examplesTotal(), labels.scrub(j.errorMessage()))).toList(),
-                    s.getStatus().isActive() && mayCancel(viewer, s), labels);
+                            shown.scrub(labels.scrub(w.message())), shown.scrub(labels.scrub(w.hint())), w.count(), w.rows())).toList(),
+                    views.history(id).stream().map(e -> labels.blind() ? new Event(e.status(), "", e.at())
+                            : new Event(e.status(), shown.scrub(e.note()), e.at())).toList(),
+                    queue.jobsOf(id, shown).stream().map(j -> j.withError(labels.scrub(j.errorMessage()))).toList(),
+                    s.getStatus().isActive() && mayCancel(viewer, s), labels, shown);
         });
     }
 

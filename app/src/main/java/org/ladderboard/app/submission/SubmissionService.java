@@ -8,9 +8,11 @@ import org.ladderboard.app.account.AccountRepository;
 import org.ladderboard.ladder.Ladder;
 import org.ladderboard.app.ladder.LadderHealth;
 import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Quota;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.scoring.ScoringControl;
 import org.ladderboard.app.validation.UploadValidator;
 import org.ladderboard.dataset.Example;
@@ -49,11 +51,12 @@ public class SubmissionService {
     private final EntityManager entityManager;
     private final TransactionTemplate transaction;
     private final LadderHealth ladderHealth;
+    private final LadderVisibility visibility;
 
     public SubmissionService(RoundService rounds, UploadValidator validator, SubmissionRepository submissions,
                              UploadRepository uploads, AccountRepository accounts, LadderRegistry ladders,
                              ScoringControl scoring, EntityManager entityManager, TransactionTemplate transaction,
-                             LadderHealth ladderHealth) {
+                             LadderHealth ladderHealth, LadderVisibility visibility) {
         this.rounds = rounds;
         this.validator = validator;
         this.submissions = submissions;
@@ -64,6 +67,7 @@ public class SubmissionService {
         this.entityManager = entityManager;
         this.transaction = transaction;
         this.ladderHealth = ladderHealth;
+        this.visibility = visibility;
     }
 
     public Outcome submit(Account account, SubmissionForm form, String fileName, byte[] bytes) {
@@ -71,13 +75,15 @@ public class SubmissionService {
                 SubmissionRefusedException.Reason.ROUND_CLOSED, "no round is open for submissions now", null));
         checkCaps(rounds.quota(round, account));
         // a round on a ladder that cannot load its models takes nothing: an accepted upload would only fail in scoring
+        // what the contestant is told names no ladder they may not see
+        VisibleLadders shown = visibility.inRound(round.getId(), account);
         String unusable = ladderHealth.whyUnusable(round.getLadders());
         if (unusable != null) {
-            throw new SubmissionRefusedException(SubmissionRefusedException.Reason.LADDER_UNAVAILABLE, unusable, null);
+            throw new SubmissionRefusedException(SubmissionRefusedException.Reason.LADDER_UNAVAILABLE, shown.scrub(unusable), null);
         }
         TaskType taskType = TaskType.fromId(form.getTaskType()).orElseThrow();
         // validation is the slow part: done before the transaction, so the account lock below is held briefly
-        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples(), round.getLadders());
+        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples(), round.getLadders(), shown);
         return transaction.execute(status -> {
             Account locked = accounts.lockById(account.getId()).orElseThrow();
             checkCaps(rounds.quota(round, locked));

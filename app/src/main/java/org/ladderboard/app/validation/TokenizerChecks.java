@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.dataset.Sha256;
 import org.ladderboard.checkpoint.ModelConfig;
 import org.ladderboard.tokenizer.ModelTokenizer;
@@ -37,7 +38,11 @@ public class TokenizerChecks {
         this.ladders = ladders;
     }
 
-    public List<ExampleCheck> forLadders(Iterable<String> ladderNames) {
+    /**
+     * The checks for these ladders; a ladder the uploader may not see ({@code shown}) is checked like any other, but
+     * its findings name {@value VisibleLadders#PRIVATE_MODEL}, not its models.
+     */
+    public List<ExampleCheck> forLadders(Iterable<String> ladderNames, VisibleLadders shown) {
         Map<String, List<String>> modelsByKey = new LinkedHashMap<>();
         Map<String, Path> dirByKey = new LinkedHashMap<>();
         Map<String, Integer> contextByKey = new LinkedHashMap<>();
@@ -47,7 +52,11 @@ public class TokenizerChecks {
                 try {
                     int context = ModelConfig.read(dir).contextLength();
                     String key = Sha256.hex(Files.readAllBytes(dir.resolve("tokenizer.json"))) + "@" + context;
-                    modelsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(name + "/" + rung.name());
+                    String label = shown.shows(name) ? name + "/" + rung.name() : VisibleLadders.PRIVATE_MODEL;
+                    List<String> labels = modelsByKey.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (!labels.contains(label)) {
+                        labels.add(label);
+                    }
                     dirByKey.putIfAbsent(key, dir);
                     contextByKey.putIfAbsent(key, context);
                 } catch (IOException | RuntimeException e) {

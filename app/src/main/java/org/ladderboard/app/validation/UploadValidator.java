@@ -1,5 +1,6 @@
 package org.ladderboard.app.validation;
 
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.DatasetValidator;
 import org.ladderboard.validation.ValidationResult;
@@ -19,22 +20,24 @@ public class UploadValidator {
     }
 
     /** Validates with the service limits, the round's minimum, and the tokenizer rules of the round's ladders. */
-    public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders) {
-        return validator(minRows, ladders).validate(fileName, bytes, taskType);
+    public ValidationResult validate(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders,
+                                     VisibleLadders shown) {
+        return validator(minRows, ladders, shown).validate(fileName, bytes, taskType);
     }
 
     /**
      * The check anyone may run without an account, nothing stored: the same rules, but the tokenizer rules stop at
      * the quick-check budget, so one request's CPU is bounded (a submission is checked in full).
      */
-    public ValidationResult quickCheck(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders) {
-        return validator(minRows, ladders).withCheckBudget(limits.quickCheckBudget()).validate(fileName, bytes, taskType);
+    public ValidationResult quickCheck(String fileName, byte[] bytes, TaskType taskType, int minRows, Iterable<String> ladders,
+                                       VisibleLadders shown) {
+        return validator(minRows, ladders, shown).withCheckBudget(limits.quickCheckBudget()).validate(fileName, bytes, taskType);
     }
 
-    private DatasetValidator validator(int minRows, Iterable<String> ladders) {
+    private DatasetValidator validator(int minRows, Iterable<String> ladders, VisibleLadders shown) {
         ValidationSettings settings = new ValidationSettings(limits.maxFileBytes(), limits.maxZipEntries(),
                 limits.maxUncompressedBytes(), limits.maxRows(), limits.maxFieldChars(), minRows);
-        return new DatasetValidator(settings, tokenizerChecks.forLadders(ladders));
+        return new DatasetValidator(settings, tokenizerChecks.forLadders(ladders, shown));
     }
 
     public long maxFileBytes() {

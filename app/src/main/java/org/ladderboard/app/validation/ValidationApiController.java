@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.throttle.AddressRateLimit;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.validation.ValidationReport;
@@ -35,12 +37,14 @@ class ValidationApiController {
     private final UploadValidator validator;
     private final RoundService rounds;
     private final AddressRateLimit limit;
+    private final LadderVisibility visibility;
 
-    ValidationApiController(UploadValidator validator, RoundService rounds,
+    ValidationApiController(UploadValidator validator, RoundService rounds, LadderVisibility visibility,
                             @Qualifier("validateLimit") AddressRateLimit limit) {
         this.validator = validator;
         this.rounds = rounds;
         this.limit = limit;
+        this.visibility = visibility;
     }
 
     @PostMapping(path = "/api/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -88,8 +92,10 @@ class ValidationApiController {
     private ValidationReport check(MultipartFile file, TaskType type) throws IOException {
         int minRows = rounds.current().map(Round::getMinExamples).orElse(DEFAULT_MIN_ROWS);
         java.util.Set<String> ladders = rounds.current().map(Round::getLadders).orElse(java.util.Set.of());
+        // anyone may ask, signed in or not: the findings name no held-out ladder's models
+        VisibleLadders shown = rounds.current().map(r -> visibility.inRound(r.getId(), null)).orElse(VisibleLadders.all());
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        return validator.quickCheck(name, file.getBytes(), type, minRows, ladders).report();
+        return validator.quickCheck(name, file.getBytes(), type, minRows, ladders, shown).report();
     }
 
     private static String unknown(String taskType) {

@@ -58,11 +58,14 @@ class PhoneWidthBrowserTest extends BrowserTest {
         Account contestant = accounts.create("phone-" + System.nanoTime() + "@test.example", word, PASSWORD, Role.CONTESTANT);
         Account organizer = accounts.create("phone-org-" + System.nanoTime() + "@test.example", word, PASSWORD, Role.ORGANIZER);
         long mine = submission(contestant, "SCORED");
+        jdbc.sql("insert into notice (recipient_id, kind, about, submission_id, title, body) values (?, 'SUBMISSION_SCORED', 'phone', ?, ?, ?)")
+                .params(contestant.getId(), mine, "“" + "T".repeat(200) + "” is scored", "Your submission “" + "T".repeat(200) + "” is scored.")
+                .update();
 
         List<String> wide = new ArrayList<>(tooWide("anonymous", List.of("/", "/login", "/register", "/no-such-page")));
         signIn(contestant.getEmail());
         wide.addAll(tooWide("contestant", List.of("/", "/submit", "/submissions", "/submissions/" + mine, "/leaderboard",
-                "/account", "/organizer/rounds")));
+                "/account", "/notices", "/organizer/rounds")));
         signIn(organizer.getEmail());
         wide.addAll(tooWide("organizer", List.of("/organizer/rounds", "/organizer/queue", "/organizer/accounts",
                 "/organizer/exports", "/organizer/audit", "/judging", "/judging/" + mine, "/leaderboard", "/submissions/" + mine)));

@@ -18,6 +18,7 @@ import org.ladderboard.analysis.TrendShape;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.account.Role;
 import org.ladderboard.app.award.PrizeTier;
+import org.ladderboard.app.notice.NoticeKind;
 import org.ladderboard.app.submission.Cause;
 import org.ladderboard.dataset.TaskType;
 import org.ladderboard.queue.AttemptOutcome;
@@ -74,6 +75,7 @@ class CheckConstraintsTest extends IntegrationTest {
         expected.put("scoring_job_attempt.outcome", values(AttemptOutcome.class, AttemptOutcome::name));
         expected.put("review.verdict_override", judgeVerdicts);
         expected.put("winner.tier", values(PrizeTier.class, PrizeTier::id));
+        expected.put("notice.kind", values(NoticeKind.class, NoticeKind::name));
 
         Map<String, Set<String>> schema = wordLists();
         expected.forEach((column, values) -> assertThat(schema.get(column)).as(column).isEqualTo(values));

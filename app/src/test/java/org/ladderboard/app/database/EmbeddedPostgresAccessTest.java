@@ -34,6 +34,10 @@ class EmbeddedPostgresAccessTest {
             String password = EmbeddedPostgresStarter.password(data);
             try (Connection c = DriverManager.getConnection(url(postgres), "postgres", password)) {
                 assertThat(setting(c, "listen_addresses")).isEqualTo("localhost");
+                // an acknowledged submission or score survives a crash of the machine, not only of the app
+                assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+                assertThat(setting(c, "fsync")).isEqualTo("on");
+                assertThat(setting(c, "full_page_writes")).isEqualTo("on");
                 Path socketDir = Path.of(setting(c, "unix_socket_directories"));
                 assertThat(Files.getPosixFilePermissions(socketDir)).isEqualTo(OWNER_ONLY_DIR);
             }

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.ScoredTask;
 import org.ladderboard.app.account.Account;
@@ -52,11 +53,11 @@ class ExampleExplorerTest extends IntegrationTest {
     @Test
     void filtersSearchAndPartsNarrowTheExamplesOnEveryPage() {
         long id = task(30, List.of("first.csv", "second.csv")); // 60 examples
-        ExampleExplorer.Page all = explorer.search(id, new Query("micro", null, null, Filter.ALL, 1, 25), REAL);
+        ExampleExplorer.Page all = explorer.search(id, new Query("micro", null, null, Filter.ALL, 1, 25), REAL, VisibleLadders.all());
         assertThat(all.total()).isEqualTo(60);
         assertThat(all.pages()).isEqualTo(3);
         assertThat(indexes(all)).isEqualTo(IntStream.range(0, 25).boxed().toList());
-        assertThat(indexes(explorer.search(id, new Query("micro", null, null, Filter.ALL, 3, 25), REAL)))
+        assertThat(indexes(explorer.search(id, new Query("micro", null, null, Filter.ALL, 3, 25), REAL, VisibleLadders.all())))
                 .isEqualTo(IntStream.range(50, 60).boxed().toList());
         assertThat(all.models()).isEqualTo(ScoredTask.MODELS);
 
@@ -64,20 +65,20 @@ class ExampleExplorerTest extends IntegrationTest {
         for (Filter f : byRemainder) {
             int remainder = byRemainder.indexOf(f);
             List<Integer> expected = IntStream.range(0, 60).filter(i -> i % 4 == remainder).boxed().toList();
-            ExampleExplorer.Page first = explorer.search(id, new Query("micro", null, null, f, 1, 10), REAL);
-            ExampleExplorer.Page second = explorer.search(id, new Query("micro", null, null, f, 2, 10), REAL);
+            ExampleExplorer.Page first = explorer.search(id, new Query("micro", null, null, f, 1, 10), REAL, VisibleLadders.all());
+            ExampleExplorer.Page second = explorer.search(id, new Query("micro", null, null, f, 2, 10), REAL, VisibleLadders.all());
             assertThat(first.total()).as(f.id()).isEqualTo(expected.size());
             assertThat(indexes(first)).as(f.id()).isEqualTo(expected.subList(0, 10));
             assertThat(indexes(second)).as(f.id()).isEqualTo(expected.subList(10, expected.size()));
         }
 
         // text, case-insensitive and literal (a % is not a wildcard), and parts
-        assertThat(explorer.search(id, new Query("micro", "APPLES", null, Filter.ALL, 1, 50), REAL).total()).isEqualTo(30);
-        assertThat(explorer.search(id, new Query("micro", "100%", null, Filter.ALL, 1, 50), REAL).total()).isZero();
-        assertThat(indexes(explorer.search(id, new Query("micro", "question 4 about", null, Filter.ALL, 1, 50), REAL))).containsExactly(4);
-        ExampleExplorer.Page second = explorer.search(id, new Query("micro", "pears", 2, Filter.WORSE, 1, 50), REAL);
+        assertThat(explorer.search(id, new Query("micro", "APPLES", null, Filter.ALL, 1, 50), REAL, VisibleLadders.all()).total()).isEqualTo(30);
+        assertThat(explorer.search(id, new Query("micro", "100%", null, Filter.ALL, 1, 50), REAL, VisibleLadders.all()).total()).isZero();
+        assertThat(indexes(explorer.search(id, new Query("micro", "question 4 about", null, Filter.ALL, 1, 50), REAL, VisibleLadders.all()))).containsExactly(4);
+        ExampleExplorer.Page second = explorer.search(id, new Query("micro", "pears", 2, Filter.WORSE, 1, 50), REAL, VisibleLadders.all());
         assertThat(second.total()).isZero(); // worse-with-scale examples are the even ones: apples
-        ExampleExplorer.Page secondApples = explorer.search(id, new Query("micro", "apples", 2, Filter.WORSE, 1, 50), REAL);
+        ExampleExplorer.Page secondApples = explorer.search(id, new Query("micro", "apples", 2, Filter.WORSE, 1, 50), REAL, VisibleLadders.all());
         assertThat(indexes(secondApples)).containsExactly(32, 36, 40, 44, 48, 52, 56);
         assertThat(secondApples.examples().get(0).part()).isEqualTo("second.csv");
         assertThat(secondApples.examples().get(0).row()).isEqualTo(3);
@@ -90,7 +91,7 @@ class ExampleExplorerTest extends IntegrationTest {
         assertThat(worse.outputs().get("micro-1m").correct()).isFalse();
 
         // past the last page is the last page
-        assertThat(explorer.search(id, new Query("micro", null, null, Filter.ALL, 99, 25), REAL).number()).isEqualTo(3);
+        assertThat(explorer.search(id, new Query("micro", null, null, Filter.ALL, 99, 25), REAL, VisibleLadders.all()).number()).isEqualTo(3);
     }
 
     @Test
@@ -141,7 +142,7 @@ class ExampleExplorerTest extends IntegrationTest {
             long best = Long.MAX_VALUE;
             for (int run = 0; run < 5; run++) {
                 long t = System.nanoTime();
-                page = explorer.search(id, q, REAL);
+                page = explorer.search(id, q, REAL, VisibleLadders.all());
                 best = Math.min(best, System.nanoTime() - t);
             }
             System.out.printf("explorer benchmark: filter=%s text=%s part=%s page=%d -> %d of %d, best of 5: %.1f ms%n",

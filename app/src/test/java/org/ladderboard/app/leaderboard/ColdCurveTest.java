@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.ScoredTask;
 import org.ladderboard.app.account.Account;
@@ -52,7 +53,7 @@ class ColdCurveTest extends IntegrationTest {
             jdbc.sql("delete from ladder_curve where submission_id = ?").param(cold).update();
             jdbc.sql("update submission set curves_at = null where id = ?").param(cold).update();
 
-            Leaderboard.Page page = leaderboard.page(round, null, null, "name", false, 1, 50);
+            Leaderboard.Page page = leaderboard.page(round, VisibleLadders.all(), null, null, "name", false, 1, 50);
             assertThat(page.rows()).extracting(Leaderboard.Row::taskName).containsExactly("cold task", "warm task");
             Leaderboard.Row coldRow = page.rows().get(0);
             assertThat(coldRow.curvesBeingComputed()).isTrue();
@@ -71,7 +72,7 @@ class ColdCurveTest extends IntegrationTest {
 
             backfill.backfill();
             assertThat(storedCurves(cold)).isEqualTo(2);
-            Leaderboard.Row after = leaderboard.page(round, null, null, "name", false, 1, 50).rows().get(0);
+            Leaderboard.Row after = leaderboard.page(round, VisibleLadders.all(), null, null, "name", false, 1, 50).rows().get(0);
             assertThat(after.curvesBeingComputed()).isFalse();
             assertThat(after.ladders().get("micro").verdict()).isNotBlank();
             assertThat(storedCurves(warm)).isEqualTo(2);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.ladderboard.app.round.VisibleLadders;
 import org.ladderboard.app.IntegrationTest;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.Role;
@@ -61,7 +62,7 @@ class LeaderboardPagesTest extends IntegrationTest {
             scored(round, owner, String.format("task %02d", i), i % 3 == 0 ? "inverse" : "flat", i / 100.0);
         }
 
-        Leaderboard.Page first = leaderboard.page(round, null, null, null, false, 1, 10);
+        Leaderboard.Page first = leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 1, 10);
         assertThat(first.total()).isEqualTo(23);
         assertThat(first.pages()).isEqualTo(3);
         assertThat(first.first()).isEqualTo(1);
@@ -71,35 +72,35 @@ class LeaderboardPagesTest extends IntegrationTest {
                 "task 00", "task 22", "task 20");
         assertThat(first.rows().get(0).ladders().get("micro").sparkline()).contains("<polyline");
 
-        Leaderboard.Page last = leaderboard.page(round, null, null, null, false, 3, 10);
+        Leaderboard.Page last = leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 3, 10);
         assertThat(names(last)).containsExactly("task 04", "task 02", "task 01");
         assertThat(last.first()).isEqualTo(21);
         assertThat(last.last()).isEqualTo(23);
-        assertThat(leaderboard.page(round, null, null, null, false, 99, 10).number()).isEqualTo(3);
-        assertThat(leaderboard.page(round, null, null, null, false, -1, 10).number()).isEqualTo(1);
+        assertThat(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 99, 10).number()).isEqualTo(3);
+        assertThat(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, -1, 10).number()).isEqualTo(1);
 
-        assertThat(leaderboard.page(round, null, "inverse", null, false, 1, 10).total()).isEqualTo(8);
-        assertThat(names(leaderboard.page(round, null, null, "name", false, 1, 10))).startsWith("task 00", "task 01");
-        assertThat(leaderboard.page(round, "distractor_task", null, null, false, 1, 10).total()).isZero();
-        assertThat(leaderboard.page(round, "distractor_task", null, null, false, 1, 10).first()).isZero();
+        assertThat(leaderboard.page(round, VisibleLadders.all(), null, "inverse", null, false, 1, 10).total()).isEqualTo(8);
+        assertThat(names(leaderboard.page(round, VisibleLadders.all(), null, null, "name", false, 1, 10))).startsWith("task 00", "task 01");
+        assertThat(leaderboard.page(round, VisibleLadders.all(), "distractor_task", null, null, false, 1, 10).total()).isZero();
+        assertThat(leaderboard.page(round, VisibleLadders.all(), "distractor_task", null, null, false, 1, 10).first()).isZero();
 
         // a newly scored submission shows up at once, at its place
         scored(round, owner, "task 99", "inverse", 0.9);
-        assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 99", "task 21");
-        assertThat(leaderboard.page(round, null, null, null, false, 1, 10).total()).isEqualTo(24);
+        assertThat(names(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 1, 10))).startsWith("task 99", "task 21");
+        assertThat(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 1, 10).total()).isEqualTo(24);
 
         // a re-queued one leaves until it is scored again
         jdbc.sql("update submission set status = 'QUEUED', updated_at = now() where round_id = ? and task_name = 'task 21'")
                 .param(round.getId()).update();
-        assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 99", "task 18");
-        assertThat(leaderboard.page(round, null, null, null, false, 1, 10).total()).isEqualTo(23);
+        assertThat(names(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 1, 10))).startsWith("task 99", "task 18");
+        assertThat(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 1, 10).total()).isEqualTo(23);
 
         // a verdict recomputed after a re-score moves the row
         jdbc.sql("""
                         update ladder_curve set verdict = 'standard', computed_at = now()
                         where submission_id = (select id from submission where round_id = ? and task_name = 'task 99')""")
                 .param(round.getId()).update();
-        assertThat(names(leaderboard.page(round, null, null, null, false, 1, 10))).startsWith("task 18");
+        assertThat(names(leaderboard.page(round, VisibleLadders.all(), null, null, null, false, 1, 10))).startsWith("task 18");
     }
 
     @Test

@@ -146,4 +146,29 @@ class SubmitPageTest extends IntegrationTest {
                 .andExpect(redirectedUrl("/organizer/accounts"));
         assertThat(accounts.byEmail(email).getRole()).isEqualTo(Role.JUDGE);
     }
+
+    /** Outside the round's window the page says when submissions open (or that the round closed) and what still works. */
+    @Test
+    void outsideTheWindowThePageSaysWhenSubmissionsOpen() throws Exception {
+        Account contestant = newAccount(Role.CONTESTANT);
+        org.ladderboard.app.round.Round round = rounds.findAll().get(0);
+        java.time.Instant opens = round.getOpensAt();
+        java.time.Instant closes = round.getClosesAt();
+        try {
+            round.setSchedule(round.getName(), java.time.Instant.now().plus(java.time.Duration.ofDays(2)),
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(9)));
+            rounds.save(round);
+            mvc.perform(get("/submit").with(as(contestant))).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("Submissions open"), containsString("You can still check a file"),
+                            not(containsString("closed")))));
+            round.setSchedule(round.getName(), java.time.Instant.now().minus(java.time.Duration.ofDays(9)),
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+            rounds.save(round);
+            mvc.perform(get("/submit").with(as(contestant))).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("closed"), containsString("no round is open"))));
+        } finally {
+            round.setSchedule(round.getName(), opens, closes);
+            rounds.save(round);
+        }
+    }
 }

@@ -73,6 +73,8 @@ class AccessMatrixTest extends IntegrationTest {
     /** a task card while its round's leaderboard is not revealed: as the leaderboard itself, judges and organizers only */
     private static final Outcome[] STAFF_UNTIL_REVEALED = {L, H, H, O, O};
     private static final Outcome[] ORGANIZERS = {L, F, F, F, O};
+    /** a person's own notices: nobody else learns that one exists */
+    private static final Outcome[] RECIPIENT = {L, O, H, H, H};
 
     /** One row of the matrix: a mapping, who gets what, and the request to send (fresh per caller where it changes state). */
     private record Row(String mapping, Outcome[] expected, Function<Who, AbstractMockHttpServletRequestBuilder<?>> request) {
@@ -116,6 +118,15 @@ class AccessMatrixTest extends IntegrationTest {
             Account bystander = newAccount(Role.JUDGE);
             Round future = new Round("Matrix round " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"), Instant.parse("2099-02-01T00:00:00Z"));
             rounds.save(future);
+            // a ladder's held-out state: one round for the page's buttons, one for the API, so neither releases the other's
+            Round heldOutPage = new Round("Matrix held-out page " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"),
+                    Instant.parse("2099-02-01T00:00:00Z"));
+            heldOutPage.setLadders(Set.of("micro"));
+            rounds.save(heldOutPage);
+            Round heldOutApi = new Round("Matrix held-out API " + UUID.randomUUID(), Instant.parse("2099-01-01T00:00:00Z"),
+                    Instant.parse("2099-02-01T00:00:00Z"));
+            heldOutApi.setLadders(Set.of("micro"));
+            rounds.save(heldOutApi);
             long exportJob = awaitExport(round.getId());
             long sharedQueued = submit(owner, 5);
             // what the API's judging rows review, and the failed job its queue row retries
@@ -131,6 +142,15 @@ class AccessMatrixTest extends IntegrationTest {
                                                      error_kind, error_message)
                             values (?, 'micro', 'micro-40k', 39504, 'FAILED', 8, 3, 'DATA', 'matrix') returning id""")
                     .param(failed).query(Long.class).single();
+            long notice = jdbc.sql("""
+                            insert into notice (recipient_id, kind, about, submission_id, title, body)
+                            values (?, 'SUBMISSION_SCORED', ?, ?, 'Matrix notice', 'Matrix notice.') returning id""")
+                    .params(owner.getId(), "matrix:" + UUID.randomUUID(), scored).query(Long.class).single();
+            // a 2-shot curve beside each zero-shot one, as a few-shot sweep stores them, for the sweep chart's downloads
+            jdbc.sql("""
+                    insert into ladder_curve (submission_id, ladder, view, shots, verdict, strength, drop_best_to_largest, curve)
+                    select submission_id, ladder, view, 2, verdict, strength, drop_best_to_largest, curve from ladder_curve
+                    where submission_id = ? and shots = 0""").param(scored).update();
 
             List<Row> matrix = List.of(
                     new Row("GET /", PUBLIC, who -> get("/")),
@@ -144,6 +164,13 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("POST /account/tokens/{id}/revoke", SIGNED_IN, who -> post("/account/tokens/" + token + "/revoke")),
                     new Row("POST /account/password", SIGNED_IN, who -> post("/account/password").param("current", "not it")
                             .param("password", "whatever else").param("confirm", "whatever else")),
+                    new Row("POST /account/notices", SIGNED_IN, who -> post("/account/notices").param("email", "true")),
+                    new Row("GET /notices", SIGNED_IN, who -> get("/notices")),
+                    new Row("GET /notices/{id}/open", RECIPIENT, who -> get("/notices/" + notice + "/open")),
+                    new Row("POST /notices/{id}/read", RECIPIENT, who -> post("/notices/" + notice + "/read")),
+                    new Row("POST /notices/read-all", SIGNED_IN, who -> post("/notices/read-all")),
+                    new Row("GET /notices/email-off", PUBLIC, who -> get("/notices/email-off").param("token", "unknown")),
+                    new Row("POST /notices/email-off", PUBLIC, who -> post("/notices/email-off").param("token", "unknown")),
                     new Row("GET /submit", CONTESTANTS, who -> get("/submit")),
                     new Row("POST /submit", CONTESTANTS, who -> post("/submit").param("name", "no file")),
                     new Row("GET /submissions", SIGNED_IN, who -> get("/submissions")),
@@ -152,6 +179,10 @@ class AccessMatrixTest extends IntegrationTest {
                             who -> get("/submissions/" + scored + "/curves/micro/accuracy.svg")),
                     new Row("GET /submissions/{id}/curves/{ladder}/{metric}.png", OWNER_OR_STAFF,
                             who -> get("/submissions/" + scored + "/curves/micro/loss.png")),
+                    new Row("GET /submissions/{id}/curves/{ladder}/{metric}/few-shot.svg", OWNER_OR_STAFF,
+                            who -> get("/submissions/" + scored + "/curves/micro/accuracy/few-shot.svg")),
+                    new Row("GET /submissions/{id}/curves/{ladder}/{metric}/few-shot.png", OWNER_OR_STAFF,
+                            who -> get("/submissions/" + scored + "/curves/micro/loss/few-shot.png")),
                     new Row("GET /submissions/{id}/progress", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/progress")),
                     new Row("GET /submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/submissions/" + scored + "/scores.jsonl")),
                     new Row("POST /submissions/{id}/cancel", OWNER_OR_ORGANIZER,
@@ -171,6 +202,10 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("POST /organizer/rounds/{id}/rescore", ORGANIZERS, who -> post("/organizer/rounds/" + future.getId() + "/rescore")),
                     new Row("POST /organizer/rounds/{id}/leaderboard", ORGANIZERS,
                             who -> post("/organizer/rounds/" + future.getId() + "/leaderboard").param("revealed", "false")),
+                    new Row("POST /organizer/rounds/{id}/ladders/{ladder}/held-out", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + heldOutPage.getId() + "/ladders/micro/held-out").param("heldOut", "true")),
+                    new Row("POST /organizer/rounds/{id}/ladders/{ladder}/release", ORGANIZERS,
+                            who -> post("/organizer/rounds/" + heldOutPage.getId() + "/ladders/micro/release")),
                     new Row("POST /organizer/rounds/{id}/winners", ORGANIZERS, who -> post("/organizer/rounds/" + round.getId() + "/winners")
                             .param("submission", Long.toString(scored)).param("tier", "none")),
                     new Row("GET /organizer/rounds/{id}/export/{what}", ORGANIZERS,
@@ -192,11 +227,20 @@ class AccessMatrixTest extends IntegrationTest {
 
                     new Row("POST /api/validate", PUBLIC, who -> multipart("/api/validate").file(csv(5)).param("taskType", "classification")),
                     new Row("GET /api/rounds/current", PUBLIC, who -> get("/api/rounds/current")),
+                    new Row("PUT /api/rounds/{id}/few-shot", ORGANIZERS, who -> put("/api/rounds/" + future.getId() + "/few-shot")
+                            .contentType("application/json").content("{\"shots\":[0,1],\"seed\":1}")),
                     new Row("GET /v3/api-docs", PUBLIC, who -> get("/v3/api-docs")),
+                    new Row("PUT /api/rounds/{id}/ladders/{ladder}", ORGANIZERS, who -> put("/api/rounds/" + heldOutApi.getId()
+                            + "/ladders/micro").contentType(MediaType.APPLICATION_JSON).content("{\"heldOut\": true}")),
+                    new Row("POST /api/rounds/{id}/ladders/{ladder}/release", ORGANIZERS,
+                            who -> post("/api/rounds/" + heldOutApi.getId() + "/ladders/micro/release")),
                     new Row("POST /api/submissions", CONTESTANTS, who -> {
                         freeQuota();
                         return multipart("/api/submissions").file(csv(5)).param("name", "matrix").param("taskType", "classification");
                     }),
+                    new Row("GET /api/notices", SIGNED_IN, who -> get("/api/notices")),
+                    new Row("POST /api/notices/{id}/read", RECIPIENT, who -> post("/api/notices/" + notice + "/read")),
+                    new Row("POST /api/notices/read-all", SIGNED_IN, who -> post("/api/notices/read-all")),
                     new Row("GET /api/submissions", SIGNED_IN, who -> get("/api/submissions")),
                     new Row("GET /api/submissions/{id}", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored)),
                     new Row("GET /api/submissions/{id}/results", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/results")),

@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 /** The app with its embedded worker: a submission scores itself, and its results, scores and controls work. */
 class ScoringFlowTest extends EmbeddedWorkerTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ladderboard.app.notice.NoticeProducer producer;
+
     @Test
     void aSubmissionIsScoredOnEveryModelAndItsResultsAndScoresAreServed() throws Exception {
         Account contestant = newAccount(Role.CONTESTANT);
@@ -45,6 +48,15 @@ class ScoringFlowTest extends EmbeddedWorkerTest {
         assertThat(smallest.get("truncated").asInt()).isZero();
         assertThat(smallest.get("errors").asInt()).isZero();
         assertThat(results.get("jobs").get(0).get("examplesPerSecond").asDouble()).isPositive();
+        // done: nothing is left, so no time left is given
+        assertThat(results.get("etaSeconds").isNull()).isTrue();
+
+        // the worker wrote only through the queue; the app's producer tells the author from what it recorded
+        producer.produce();
+        mvc.perform(get("/api/notices").with(httpBasic(contestant.getEmail(), PASSWORD)))
+                .andExpect(jsonPath("$.notices", hasSize(1)))
+                .andExpect(jsonPath("$.notices[0].kind").value("SUBMISSION_SCORED"))
+                .andExpect(jsonPath("$.notices[0].link").value("/submissions/" + id));
 
         MvcResult download = mvc.perform(get("/api/submissions/" + id + "/scores.jsonl").with(httpBasic(contestant.getEmail(), PASSWORD)))
                 .andExpect(request().asyncStarted()).andReturn();
