@@ -13,11 +13,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -44,6 +48,7 @@ public class SecurityConfig {
 
     private static final String READ = TokenScope.READ.authority();
     private static final String SUBMIT = TokenScope.SUBMIT.authority();
+    private static final String MANAGE = TokenScope.MANAGE.authority();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,14 +74,25 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/validate").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/rounds/current").permitAll()
+                        // the controller decides, as the page's does (Leaderboard.shownTo): a public one needs no account,
+                        // but a token must still be one that may read
+                        .requestMatchers(HttpMethod.GET, "/api/leaderboard").access(anonymousOrRead())
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/submissions").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole(Role.CONTESTANT.name()),
                                 AuthorityAuthorizationManager.hasAuthority(SUBMIT)))
+                        // the owner with a submit token, or an organizer with a manage token (the controller checks who)
+                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/cancel").hasAnyAuthority(SUBMIT, MANAGE)
+                        // the API's side of /judging/**
+                        .requestMatchers("/api/reviews", "/api/reviews/**").access(roleAndScope(Role.JUDGE, Role.ORGANIZER))
+                        // the API's side of /organizer/**: rounds, their settings, winners and exports, the queue
+                        .requestMatchers("/api/rounds", "/api/rounds/**", "/api/exports", "/api/exports/**",
+                                "/api/queue", "/api/queue/**").access(roleAndScope(Role.ORGANIZER))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(READ)
                         // marking one's own notices read changes nothing else: a read-only token may
                         .requestMatchers(HttpMethod.POST, "/api/notices/*/read", "/api/notices/read-all").hasAuthority(READ)
-                        .anyRequest().hasAuthority(SUBMIT))
+                        // any other change: a contestant's (submit) or a judge's or organizer's (manage)
+                        .anyRequest().hasAnyAuthority(SUBMIT, MANAGE))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -92,6 +108,27 @@ public class SecurityConfig {
                             response.getWriter().write("{\"error\":\"your role, or this API token's scopes, do not allow this\"}");
                         }));
         return http.build();
+    }
+
+    /**
+     * One of these roles, and the token's scope for the method: {@code read} to GET, {@code manage} to change
+     * anything. HTTP Basic carries every scope.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> roleAndScope(Role... roles) {
+        AuthorizationManager<RequestAuthorizationContext> role = AuthorityAuthorizationManager.hasAnyRole(
+                java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new));
+        AuthorizationManager<RequestAuthorizationContext> read = AuthorityAuthorizationManager.hasAuthority(READ);
+        AuthorizationManager<RequestAuthorizationContext> manage = AuthorityAuthorizationManager.hasAuthority(MANAGE);
+        AuthorizationManager<RequestAuthorizationContext> scope = (authentication, context) ->
+                (HttpMethod.GET.matches(context.getRequest().getMethod()) ? read : manage).authorize(authentication, context);
+        return AuthorizationManagers.allOf(role, scope);
+    }
+
+    /** No credentials at all, or credentials that may read. */
+    private static AuthorizationManager<RequestAuthorizationContext> anonymousOrRead() {
+        AuthorizationManager<RequestAuthorizationContext> read = AuthorityAuthorizationManager.hasAuthority(READ);
+        return (authentication, context) -> authentication.get() instanceof AnonymousAuthenticationToken
+                ? new AuthorizationDecision(true) : read.authorize(authentication, context);
     }
 
     private static void apiUnauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -114,8 +151,29 @@ public class SecurityConfig {
         response.getWriter().write("{\"error\":\"authentication required: an API token (Bearer) or HTTP Basic\"}");
     }
 
+    /**
+     * The interactive API page (Swagger UI from its webjar): public, sessionless, and with the pages' CSP except
+     * that its bundle's inline styles may apply (scripts still only from the app itself). The calls it makes are the
+     * API's, under the API's chain.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiPage(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api-docs", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, AccountRepository accounts,
                               @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
                               ObjectProvider<RequestMappingHandlerMapping> pages) throws Exception {

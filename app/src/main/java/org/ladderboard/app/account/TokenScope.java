@@ -7,13 +7,18 @@ import java.util.stream.Collectors;
 
 /**
  * What an API token may do, on top of what its account's role allows. A read-only token for a results dashboard
- * cannot upload or cancel if it leaks.
+ * cannot upload or cancel if it leaks; only a {@code manage} token can change a round, a review or a winner.
  */
 public enum TokenScope {
     /** GET anything under /api the account may see. */
     READ("read"),
     /** Upload submissions and cancel them. */
-    SUBMIT("submit");
+    SUBMIT("submit"),
+    /**
+     * Organizers' and judges' writes: rounds, the leaderboard's visibility, re-scoring, reviews, winners, exports,
+     * queue retries (their role decides which of these they may do).
+     */
+    MANAGE("manage");
 
     private final String value;
 

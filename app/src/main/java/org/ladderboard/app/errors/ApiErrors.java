@@ -47,4 +47,29 @@ class ApiErrors {
     ResponseEntity<Map<String, String>> missing(Exception e) {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
+
+    /** A refusal a controller names ({@code 404 no round 7}, {@code 409 the export is still running}). */
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> refused(org.springframework.web.server.ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        String reason = e.getReason() != null ? e.getReason()
+                : status == null ? "refused" : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders()).body(Map.of("error", reason));
+    }
+
+    /** A JSON body that is not JSON, or not the shape the operation describes. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadableBody(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        String detail = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException json
+                ? json.getOriginalMessage() : "the body is missing or is not JSON";
+        return ResponseEntity.badRequest().body(Map.of("error", "the request body could not be read: " + detail));
+    }
+
+    /** A path or query parameter of the wrong type ({@code /api/rounds/abc}). */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, String>> wrongType(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "“" + e.getName() + "” must be "
+                + (e.getRequiredType() == null ? "of another type" : "a " + e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                + ", not “" + e.getValue() + "”"));
+    }
 }

@@ -1,7 +1,6 @@
 package org.ladderboard.app.export;
 
 import org.ladderboard.app.account.CurrentAccount;
-import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundRepository;
 import org.springframework.http.HttpStatus;
@@ -24,14 +23,12 @@ class ExportController {
     private final RoundRepository rounds;
     private final Exports exports;
     private final CurrentAccount currentAccount;
-    private final AuditLog audit;
     private final ExportJobs jobs;
 
-    ExportController(RoundRepository rounds, Exports exports, CurrentAccount currentAccount, AuditLog audit, ExportJobs jobs) {
+    ExportController(RoundRepository rounds, Exports exports, CurrentAccount currentAccount, ExportJobs jobs) {
         this.rounds = rounds;
         this.exports = exports;
         this.currentAccount = currentAccount;
-        this.audit = audit;
         this.jobs = jobs;
     }
 
@@ -41,7 +38,7 @@ class ExportController {
         if (!Exports.KINDS.contains(what)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        audit.record(currentAccount.require(), "export", "round " + id, what);
+        exports.recordDownload(currentAccount.require(), round, what);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(Exports.contentType(what)))
                 .header("Content-Disposition", "attachment; filename=\"round-" + id + "-" + what + "\"")
                 .<StreamingResponseBody>body(out -> exports.write(what, round, out));
@@ -54,7 +51,6 @@ class ExportController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         long job = jobs.start(round(id), kind, currentAccount.require());
-        audit.record(currentAccount.require(), "export started", "round " + id, kind + " (export " + job + ")");
         redirect.addFlashAttribute("message", "export " + job + " (" + kind + ") started");
         return "redirect:/organizer/exports";
     }

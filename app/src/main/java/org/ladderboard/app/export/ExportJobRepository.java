@@ -41,15 +41,22 @@ class ExportJobRepository {
                 .params(error, id).update();
     }
 
+    private static final String JOB = """
+            select j.id, j.round_id, j.kind, j.status, a.email, j.bytes, j.error, j.created_at, j.finished_at
+            from export_job j join account a on a.id = j.requested_by""";
+
     List<ExportJobs.Job> latest(int limit) {
-        return jdbc.sql("""
-                        select j.id, j.round_id, j.kind, j.status, a.email, j.bytes, j.error, j.created_at, j.finished_at
-                        from export_job j join account a on a.id = j.requested_by order by j.id desc limit ?""")
-                .param(limit)
-                .query((rs, n) -> new ExportJobs.Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
-                .list();
+        return jdbc.sql(JOB + " order by j.id desc limit ?").param(limit).query(ExportJobRepository::job).list();
+    }
+
+    Optional<ExportJobs.Job> find(long id) {
+        return jdbc.sql(JOB + " where j.id = ?").param(id).query(ExportJobRepository::job).optional();
+    }
+
+    private static ExportJobs.Job job(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ExportJobs.Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
     }
 
     /** The finished file and its kind, if the export is ready. */

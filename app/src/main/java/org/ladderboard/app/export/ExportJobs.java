@@ -32,11 +32,14 @@ public class ExportJobs implements ApplicationRunner {
     private final Exports exports;
     private final TaskExecutor executor;
 
+    private final org.ladderboard.app.audit.AuditLog audit;
+
     ExportJobs(ExportJobRepository jobs, Exports exports,
-                      @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+                      @Qualifier("applicationTaskExecutor") TaskExecutor executor, org.ladderboard.app.audit.AuditLog audit) {
         this.jobs = jobs;
         this.exports = exports;
         this.executor = executor;
+        this.audit = audit;
     }
 
     @Override
@@ -52,6 +55,7 @@ public class ExportJobs implements ApplicationRunner {
             throw new IllegalArgumentException("no export " + kind);
         }
         long id = jobs.insertQueued(round.getId(), kind, organizer.getId());
+        audit.record(organizer, "export started", "round " + round.getId(), kind + " (export " + id + ")");
         executor.execute(() -> build(id, round, kind));
         return id;
     }
@@ -71,6 +75,10 @@ public class ExportJobs implements ApplicationRunner {
     /** The newest hundred exports, newest first. */
     public List<Job> latest() {
         return jobs.latest(100);
+    }
+
+    public Optional<Job> find(long id) {
+        return jobs.find(id);
     }
 
     /** The finished file and its kind, if the export is ready. */

@@ -46,13 +46,21 @@ public class Exports {
     private final Leaderboard leaderboard;
     private final LadderAnalysis analysis;
     private final Reviews reviews;
+    private final org.ladderboard.app.audit.AuditLog audit;
 
-    Exports(ExportRepository store, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews) {
+    Exports(ExportRepository store, Winners winners, Leaderboard leaderboard, LadderAnalysis analysis, Reviews reviews,
+            org.ladderboard.app.audit.AuditLog audit) {
         this.store = store;
         this.winners = winners;
         this.leaderboard = leaderboard;
         this.analysis = analysis;
         this.reviews = reviews;
+        this.audit = audit;
+    }
+
+    /** Audits an organizer's download of an export at once (the exports page and the API), before it streams. */
+    public void recordDownload(org.ladderboard.app.account.Account organizer, Round round, String kind) {
+        audit.record(organizer, "export", "round " + round.getId(), kind);
     }
 
     /** The export files by name. */

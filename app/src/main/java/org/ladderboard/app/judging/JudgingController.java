@@ -1,8 +1,6 @@
 package org.ladderboard.app.judging;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.ladderboard.analysis.TrendShape;
@@ -10,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.analysis.CurvePages;
-import org.ladderboard.app.audit.AuditLog;
-import org.ladderboard.app.leaderboard.Leaderboard;
-import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.submission.SubmissionDetails;
@@ -34,52 +29,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class JudgingController {
 
-    /** The longest note a criterion takes, as the form says. */
-    static final int NOTE_LIMIT = 1000;
-
-    private static final List<String> VERDICTS = TrendShape.choices().stream().map(TrendShape::code).toList();
-
-    private final Leaderboard leaderboard;
     private final RoundService rounds;
     private final Reviews reviews;
     private final SubmissionDetails details;
     private final CurrentAccount currentAccount;
     private final CurvePages curves;
-    private final AuditLog audit;
-    private final LadderVisibility visibility;
 
-    JudgingController(Leaderboard leaderboard, RoundService rounds, Reviews reviews, SubmissionDetails details,
-                      CurrentAccount currentAccount, CurvePages curves, AuditLog audit, LadderVisibility visibility) {
-        this.leaderboard = leaderboard;
+    JudgingController(RoundService rounds, Reviews reviews, SubmissionDetails details, CurrentAccount currentAccount,
+                      CurvePages curves) {
         this.rounds = rounds;
         this.reviews = reviews;
         this.details = details;
         this.currentAccount = currentAccount;
         this.curves = curves;
-        this.audit = audit;
-        this.visibility = visibility;
     }
 
-    /**
-     * The round's scored submissions by name, each with its number (two tasks may share a name); {@code todo} keeps
-     * only those this judge still has to review. A judge's own submissions are marked and never counted as to do.
-     */
+    /** See {@link Reviews#queue}. */
     @GetMapping("/judging")
     String queue(@RequestParam(defaultValue = "false") boolean todo, Model model) {
         Account me = currentAccount.require();
         Round round = rounds.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<Leaderboard.Row> rows = leaderboard.rows(round, visibility.inRound(round.getId(), me), null, null, "name", false);
-        Map<Long, String> mine = new java.util.HashMap<>(reviews.standingOf(me.getId(), round.getId()));
-        java.util.Set<Long> own = reviews.authoredBy(me.getId(), round.getId());
-        own.forEach(id -> mine.put(id, "your own task"));
-        List<Leaderboard.Row> reviewable = rows.stream().filter(r -> !own.contains(r.id())).toList();
+        Reviews.Queue queue = reviews.queue(me, round, todo);
         model.addAttribute("round", round);
         model.addAttribute("todo", todo);
-        model.addAttribute("total", reviewable.size());
-        model.addAttribute("done", reviewable.stream().filter(r -> mine.containsKey(r.id())).count());
-        model.addAttribute("rows", todo ? rows.stream().filter(r -> !mine.containsKey(r.id())).toList() : rows);
-        model.addAttribute("mine", mine);
-        model.addAttribute("summaries", reviews.summaries(round.getId()));
+        model.addAttribute("total", queue.total());
+        model.addAttribute("done", queue.done());
+        model.addAttribute("rows", queue.rows());
+        model.addAttribute("mine", queue.standing());
+        model.addAttribute("summaries", queue.summaries());
         model.addAttribute("rubric", Rubric.values());
         return "judging/queue";
     }
@@ -92,8 +69,8 @@ class JudgingController {
     }
 
     /**
-     * Saves the review, or shows the form again with everything the judge typed and each problem beside its field
-     * and listed at the top of the form, where the page lands.
+     * Saves the review ({@link Reviews#submit}), or shows the form again with everything the judge typed and each
+     * problem beside its field and listed at the top of the form, where the page lands.
      */
     @PostMapping("/judging/{id}")
     String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
@@ -103,51 +80,23 @@ class JudgingController {
         boolean conflict = form.containsKey("conflictOfInterest");
         Map<Rubric, Integer> scores = new EnumMap<>(Rubric.class);
         Map<Rubric, String> notes = new EnumMap<>(Rubric.class);
-        Map<String, String> problems = new LinkedHashMap<>();
         for (Rubric c : Rubric.values()) {
             String value = form.getFirst(c.column());
-            String note = form.getFirst(c.column() + "Note");
-            notes.put(c, note);
+            notes.put(c, form.getFirst(c.column() + "Note"));
             if (value != null && value.matches("[1-5]")) {
                 scores.put(c, Integer.parseInt(value));
-            } else if (!conflict) {
-                problems.put(c.column(), "score " + c.label().toLowerCase() + " from 1 to 5");
-            }
-            if (note != null && note.strip().length() > NOTE_LIMIT) {
-                problems.put(c.column() + "Note", "keep the note on " + c.label().toLowerCase() + " to " + NOTE_LIMIT
-                        + " characters (it has " + note.strip().length() + ")");
             }
         }
         String override = form.getFirst("verdictOverride");
         override = override == null || override.isBlank() ? null : override;
         String reason = form.getFirst("overrideReason");
-        if (!conflict && override != null && !VERDICTS.contains(override)) {
-            problems.put("verdictOverride", "choose a verdict from the list");
-        }
-        if (!conflict && override != null && (reason == null || reason.isBlank())) {
-            problems.put("overrideReason", "give a reason for overriding the verdict");
-        }
         Reviews.Review typed = new Reviews.Review(id, me.getId(), conflict, scores, notes, override,
                 reason == null ? null : reason.strip());
-        if (conflict) {
-            problems.keySet().removeIf(field -> !field.endsWith("Note"));
-        }
-        if (problems.isEmpty()) {
-            Reviews.Outcome outcome = reviews.save(typed);
-            switch (outcome) {
-                case OWN_SUBMISSION -> problems.put("review-form", "you submitted this task, so you cannot review it");
-                case CONFLICT_DECLARED -> problems.put("conflictOfInterest", "you declared a conflict of interest with this "
-                        + "task; it stands, and a review cannot replace it");
-                case SAVED -> {
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
+        Reviews.Submitted submitted = reviews.submit(me, typed);
+        if (!submitted.saved()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(view, me, typed, problems, model);
+            return page(view, me, typed, submitted.problems(), model);
         }
-        audit.record(me, conflict ? "conflict of interest" : "review", "submission " + id,
-                override == null || conflict ? "" : "verdict overridden to " + TrendShape.labelOf(override) + ": " + reason.strip());
         redirect.addFlashAttribute("message", conflict ? "conflict of interest recorded for submission " + id
                 : "review of submission " + id + " saved");
         return "redirect:/judging";

@@ -94,30 +94,42 @@ class ReviewRepository {
     }
 
     Optional<Review> find(long submissionId, long judgeId) {
-        return jdbc.sql("""
-                        select conflict_of_interest, strength, generality, importance, novelty, coverage, reproducibility,
-                               notes::text, verdict_override, override_reason
-                        from review where submission_id = ? and judge_id = ?""")
+        return jdbc.sql("select " + COLUMNS + " from review where submission_id = ? and judge_id = ?")
                 .params(submissionId, judgeId)
-                .query((rs, n) -> {
-                    Map<Rubric, Integer> scores = new EnumMap<>(Rubric.class);
-                    for (Rubric c : Rubric.values()) {
-                        Object v = rs.getObject(2 + c.ordinal());
-                        if (v != null) {
-                            scores.put(c, ((Number) v).intValue());
-                        }
-                    }
-                    Map<Rubric, String> notes = new EnumMap<>(Rubric.class);
-                    JSON.readValue(rs.getString(8), NOTES).forEach((k, v) -> {
-                        for (Rubric c : Rubric.values()) {
-                            if (c.column().equals(k)) {
-                                notes.put(c, v);
-                            }
-                        }
-                    });
-                    return new Review(submissionId, judgeId, rs.getBoolean(1), scores, notes, rs.getString(9), rs.getString(10));
-                })
+                .query((rs, n) -> review(rs, submissionId))
                 .optional();
+    }
+
+    /** Every judge's review of the submission, the oldest change first, with the judge's e-mail. */
+    List<Reviews.Signed> all(long submissionId) {
+        return jdbc.sql("select " + COLUMNS + ", a.email, r.updated_at from review r join account a on a.id = r.judge_id "
+                        + "where r.submission_id = ? order by r.updated_at, r.id")
+                .param(submissionId)
+                .query((rs, n) -> new Reviews.Signed(rs.getString(12), rs.getTimestamp(13).toInstant(), review(rs, submissionId)))
+                .list();
+    }
+
+    private static final String COLUMNS = """
+            conflict_of_interest, strength, generality, importance, novelty, coverage, reproducibility,
+            notes::text, verdict_override, override_reason, judge_id""";
+
+    private static Review review(java.sql.ResultSet rs, long submissionId) throws java.sql.SQLException {
+        Map<Rubric, Integer> scores = new EnumMap<>(Rubric.class);
+        for (Rubric c : Rubric.values()) {
+            Object v = rs.getObject(2 + c.ordinal());
+            if (v != null) {
+                scores.put(c, ((Number) v).intValue());
+            }
+        }
+        Map<Rubric, String> notes = new EnumMap<>(Rubric.class);
+        JSON.readValue(rs.getString(8), NOTES).forEach((k, v) -> {
+            for (Rubric c : Rubric.values()) {
+                if (c.column().equals(k)) {
+                    notes.put(c, v);
+                }
+            }
+        });
+        return new Review(submissionId, rs.getLong(11), rs.getBoolean(1), scores, notes, rs.getString(9), rs.getString(10));
     }
 
     /** Every judge's override of a submission's verdict, oldest first. */

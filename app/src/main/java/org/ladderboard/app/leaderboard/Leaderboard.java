@@ -125,9 +125,15 @@ public class Leaderboard {
 
     private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
 
+    /** Rows a page holds: what was asked for, between 10 and 500. */
+    public static int pageSize(int asked) {
+        return Math.min(Math.max(asked, 10), 500);
+    }
+
     /** {@code shown}: the ladders this viewer may see ({@code LadderVisibility}); the others are not in any row. */
     public Page page(Round round, VisibleLadders shown, String cause, String verdict, String sort, boolean descending,
                      int page, int size) {
+        size = pageSize(size);
         List<Row> rows = rows(round, shown, cause, verdict, sort, descending);
         Page whole = new Page(List.of(), 1, size, rows.size());
         int number = Math.min(Math.max(1, page), whole.pages());

@@ -3,16 +3,13 @@ package org.ladderboard.app.leaderboard;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
-import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.award.Winners;
 import org.ladderboard.app.round.LadderVisibility;
 import org.ladderboard.app.round.Round;
-import org.ladderboard.app.round.RoundRepository;
 import org.ladderboard.app.round.RoundService;
 import org.ladderboard.app.submission.Cause;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,19 +23,15 @@ class LeaderboardController {
 
     private final Leaderboard leaderboard;
     private final RoundService rounds;
-    private final RoundRepository roundRepository;
     private final CurrentAccount currentAccount;
-    private final AuditLog audit;
     private final Winners winners;
     private final LadderVisibility visibility;
 
-    LeaderboardController(Leaderboard leaderboard, RoundService rounds, RoundRepository roundRepository,
-                          CurrentAccount currentAccount, AuditLog audit, Winners winners, LadderVisibility visibility) {
+    LeaderboardController(Leaderboard leaderboard, RoundService rounds, CurrentAccount currentAccount, Winners winners,
+                          LadderVisibility visibility) {
         this.leaderboard = leaderboard;
         this.rounds = rounds;
-        this.roundRepository = roundRepository;
         this.currentAccount = currentAccount;
-        this.audit = audit;
         this.winners = winners;
         this.visibility = visibility;
     }
@@ -64,7 +57,7 @@ class LeaderboardController {
         model.addAttribute("desc", desc);
         if (!hidden) {
             var ladders = visibility.inRound(round.getId(), me);
-            Leaderboard.Page shown = leaderboard.page(round, ladders, cause, verdict, sort, desc, page, Math.min(Math.max(size, 10), 500));
+            Leaderboard.Page shown = leaderboard.page(round, ladders, cause, verdict, sort, desc, page, size);
             model.addAttribute("page", shown);
             model.addAttribute("rows", shown.rows());
             model.addAttribute("ladders", round.getLadders().stream().filter(ladders::shows).toList());
@@ -77,24 +70,22 @@ class LeaderboardController {
     }
 
     @PostMapping("/organizer/rounds/{id}/leaderboard")
-    @Transactional
     String reveal(@PathVariable long id, @RequestParam boolean revealed, RedirectAttributes redirect) {
-        Round round = roundRepository.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        round.setLeaderboardRevealed(revealed);
-        audit.record(currentAccount.require(), revealed ? "leaderboard revealed" : "leaderboard hidden", "round " + id, "");
+        rounds.reveal(round(id), revealed, currentAccount.require());
         redirect.addFlashAttribute("message", revealed ? "the leaderboard is visible to contestants" : "the leaderboard is hidden from contestants");
         return "redirect:/leaderboard";
     }
 
     /** Shows the round's leaderboard, while revealed, to visitors who are not signed in as well; or stops that. */
     @PostMapping("/organizer/rounds/{id}/leaderboard/public")
-    @Transactional
     String makePublic(@PathVariable long id, @RequestParam("public") boolean visible, RedirectAttributes redirect) {
-        Round round = roundRepository.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        round.setLeaderboardPublic(visible);
-        audit.record(currentAccount.require(), visible ? "leaderboard made public" : "leaderboard made private", "round " + id, "");
+        rounds.makePublic(round(id), visible, currentAccount.require());
         redirect.addFlashAttribute("message", visible ? "while revealed, the leaderboard is public: anyone can see it without signing in"
                 : "the leaderboard is for signed-in accounts only");
         return "redirect:/leaderboard";
+    }
+
+    private Round round(long id) {
+        return rounds.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ladderboard.app.account.CurrentAccount;
+import org.ladderboard.app.openapi.Tags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notices")
+@Tag(name = Tags.NOTICES)
 class NoticeApiController {
 
     /** A notice as the API answers it; {@code link} is the page it is about, relative to the site. */
@@ -43,6 +48,9 @@ class NoticeApiController {
 
     /** Newest first: {@code {"unread": n, "notices": [...]}}; {@code unread=true} lists only the unread ones. */
     @GetMapping
+    @Operation(summary = "The caller's notices", description = "Newest first, with the unread count; unread=true lists "
+            + "only the unread ones; limit 1 to 200 (default 50).")
+    @ApiResponse(responseCode = "200", description = "the notices and the unread count")
     Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread,
                              @RequestParam(defaultValue = "50") int limit) {
         long me = currentAccount.require().getId();
@@ -54,6 +62,10 @@ class NoticeApiController {
     }
 
     @PostMapping("/{id}/read")
+    @Operation(summary = "Mark a notice read", description = "The caller's own notice; needs only the read scope, since "
+            + "it changes nothing but the caller's reading state. Marking it again keeps its first reading time.")
+    @ApiResponse(responseCode = "200", description = "marked; the caller's unread count after it")
+    @ApiResponse(responseCode = "404", description = "the caller has no such notice")
     ResponseEntity<Map<String, Object>> read(@PathVariable long id) {
         long me = currentAccount.require().getId();
         if (!notices.markRead(id, me)) {
@@ -63,6 +75,8 @@ class NoticeApiController {
     }
 
     @PostMapping("/read-all")
+    @Operation(summary = "Mark every notice read", description = "The caller's own; needs only the read scope.")
+    @ApiResponse(responseCode = "200", description = "how many were marked")
     Map<String, Object> readAll() {
         long me = currentAccount.require().getId();
         return Map.of("marked", notices.markAllRead(me), "unread", notices.unreadCount(me));

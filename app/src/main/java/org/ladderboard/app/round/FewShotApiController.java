@@ -3,9 +3,13 @@ package org.ladderboard.app.round;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
+import org.ladderboard.app.openapi.Tags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code PUT /api/rounds/{id}/few-shot}: an organizer's script sets a round's few-shot sweep, as the round form does. */
 @RestController
+@Tag(name = Tags.ROUNDS)
 class FewShotApiController {
 
     /** The request and the answer: {@code {"shots":[0,1,2,4],"seed":1234}}. */
@@ -32,6 +37,13 @@ class FewShotApiController {
     }
 
     @PutMapping("/api/rounds/{id}/few-shot")
+    @Operation(summary = "Set a round's few-shot sweep", description = "Organizers only; audited. Every submission of "
+            + "the round is also scored K-shot for each K (0 is always scored): new K's are queued for queued, scoring "
+            + "and scored submissions, removed K's lose their jobs, scores and curves, a new seed scores every K again.")
+    @ApiResponse(responseCode = "200", description = "the stored sweep and how many jobs the change queued")
+    @ApiResponse(responseCode = "400", description = "a K below 0, given twice, above 64, more than 8 K's, or too large for "
+            + "the round's minimum examples or its smallest part submitted; nothing is changed")
+    @ApiResponse(responseCode = "404", description = "no round 7")
     ResponseEntity<Map<String, Object>> set(@PathVariable long id, @RequestBody FewShotJson body) {
         Account me = currentAccount.require();
         if (me.getRole() != Role.ORGANIZER) {

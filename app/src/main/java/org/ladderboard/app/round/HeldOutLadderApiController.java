@@ -3,9 +3,13 @@ package org.ladderboard.app.round;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.account.Role;
+import org.ladderboard.app.openapi.Tags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ladder's state; docs/api.md lists the errors.
  */
 @RestController
+@Tag(name = Tags.ROUNDS)
 class HeldOutLadderApiController {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -40,6 +45,13 @@ class HeldOutLadderApiController {
 
     /** 200 with the ladder; 400 a body without a true or false {@code heldOut}; 403 not an organizer; 404; 409 released. */
     @PutMapping("/api/rounds/{id}/ladders/{ladder}")
+    @Operation(summary = "Hold a round's ladder out, or make it public", description = "Organizers only; audited. A "
+            + "held-out ladder is scored like any other, but its results are for judges and organizers only until it "
+            + "is released. Body: {\"heldOut\": true} or {\"heldOut\": false}.")
+    @ApiResponse(responseCode = "200", description = "the ladder's state; also when it already had it")
+    @ApiResponse(responseCode = "400", description = "the body has no true or false heldOut")
+    @ApiResponse(responseCode = "404", description = "no such round, or the round has no such ladder")
+    @ApiResponse(responseCode = "409", description = "the ladder was released already: a release is final")
     ResponseEntity<Map<String, Object>> setHeldOut(@PathVariable long id, @PathVariable String ladder,
                                                    @RequestBody(required = false) String body) {
         Account me = currentAccount.require();
@@ -62,6 +74,11 @@ class HeldOutLadderApiController {
 
     /** 200 with the released ladder; 403 not an organizer; 404; 409 released already or not held out. */
     @PostMapping("/api/rounds/{id}/ladders/{ladder}/release")
+    @Operation(summary = "Release a held-out ladder", description = "Organizers only; audited; final. From now on "
+            + "everyone who sees the round's results sees this ladder's results too.")
+    @ApiResponse(responseCode = "200", description = "the released ladder's state")
+    @ApiResponse(responseCode = "404", description = "no such round, or the round has no such ladder")
+    @ApiResponse(responseCode = "409", description = "released already, or not held out")
     ResponseEntity<Map<String, Object>> release(@PathVariable long id, @PathVariable String ladder) {
         Account me = currentAccount.require();
         if (me.getRole() != Role.ORGANIZER) {

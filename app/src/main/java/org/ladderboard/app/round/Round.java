@@ -31,6 +31,10 @@ public class Round {
     /** The column's length: the round form refuses longer names rather than let the database fail. */
     public static final int NAME_MAX = 200;
 
+    /** A new round's limits until an organizer sets them. */
+    public static final int DEFAULT_DAILY_LIMIT = 5;
+    public static final int DEFAULT_FAILED_DAILY_LIMIT = 20;
+
     @Column(nullable = false, length = NAME_MAX)
     private String name;
 
@@ -48,11 +52,11 @@ public class Round {
 
     /** Accepted submissions per contestant per UTC day. */
     @Column(name = "daily_limit", nullable = false)
-    private int dailyLimit = 5;
+    private int dailyLimit = DEFAULT_DAILY_LIMIT;
 
     /** Rejected uploads and failed scorings per contestant per UTC day, counted apart from the daily limit. */
     @Column(name = "failed_daily_limit", nullable = false)
-    private int failedDailyLimit = 20;
+    private int failedDailyLimit = DEFAULT_FAILED_DAILY_LIMIT;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "round_ladder", joinColumns = @JoinColumn(name = "round_id"))
@@ -161,6 +165,10 @@ public class Round {
 
     public void setLeaderboardPublic(boolean leaderboardPublic) {
         this.leaderboardPublic = leaderboardPublic;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Set<String> getLadders() {

@@ -4,29 +4,159 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.audit.AuditLog;
+import org.ladderboard.app.ladder.LadderRegistry;
+import org.ladderboard.app.scoring.ScoringControl;
+import org.ladderboard.ladder.Ladder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Rounds: which one is current, a contestant's quota, and what organizers change (settings, the leaderboard's
+ * visibility, re-scoring). The round page and {@code /api/rounds} both go through here, so a rule holds for both.
+ */
 @Service
 public class RoundService {
+
+    /** A round's settings as an organizer gives them (on the form, or in the API's JSON). */
+    public record Settings(String name, String description, Instant opensAt, Instant closesAt, int minExamples,
+                           int dailyLimit, int failedDailyLimit, List<String> ladders) {
+    }
+
+    /** What saving settings gave: the round saved, or each problem by the field it is about (nothing saved). */
+    public record Saved(Round round, Map<String, String> problems) {
+
+        public boolean saved() {
+            return problems.isEmpty();
+        }
+    }
 
     private final RoundRepository rounds;
     private final QuotaRepository quotas;
     private final RoundLadderRepository roundLadders;
-    private final AuditLog audit;
     private final Clock clock;
+    private final LadderRegistry ladders;
+    private final AuditLog audit;
+    private final ScoringControl scoring;
 
-    public RoundService(RoundRepository rounds, QuotaRepository quotas, RoundLadderRepository roundLadders, AuditLog audit,
-                        Optional<Clock> clock) {
+    public RoundService(RoundRepository rounds, QuotaRepository quotas, RoundLadderRepository roundLadders,
+                        Optional<Clock> clock, LadderRegistry ladders, AuditLog audit, ScoringControl scoring) {
         this.rounds = rounds;
         this.quotas = quotas;
         this.roundLadders = roundLadders;
-        this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.ladders = ladders;
+        this.audit = audit;
+        this.scoring = scoring;
+    }
+
+    /** Every round, the latest to open first. */
+    public List<Round> all() {
+        return rounds.findAll().stream().sorted(Comparator.comparing(Round::getOpensAt).reversed()).toList();
+    }
+
+    public Optional<Round> find(long id) {
+        return rounds.findById(id);
+    }
+
+    /** Why these settings cannot be saved, by field; empty when they can. A time that could not be read is null. */
+    public Map<String, String> problems(Settings s) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (s.opensAt() == null) {
+            problems.put("opensAt", "when the round opens is not a date and time");
+        }
+        if (s.closesAt() == null) {
+            problems.put("closesAt", "when the round closes is not a date and time");
+        }
+        String name = s.name() == null ? "" : s.name().strip();
+        if (name.isEmpty()) {
+            problems.put("name", "give the round a name");
+        } else if (name.length() > Round.NAME_MAX) {
+            problems.put("name", "the name has " + name.length() + " characters; use at most " + Round.NAME_MAX + " characters");
+        }
+        if (s.opensAt() != null && s.closesAt() != null && !s.closesAt().isAfter(s.opensAt())) {
+            problems.put("closesAt", "the round must close after it opens");
+        }
+        if (s.minExamples() < 1) {
+            problems.put("minExamples", "a submission needs at least 1 example");
+        }
+        if (s.dailyLimit() < 0) {
+            problems.put("dailyLimit", "give a daily limit of 0 or more");
+        }
+        if (s.failedDailyLimit() < 0) {
+            problems.put("failedDailyLimit", "give a limit on failed uploads of 0 or more");
+        }
+        List<String> chosen = s.ladders() == null ? List.of() : s.ladders();
+        List<String> unknown = chosen.stream().filter(l -> ladders.find(l).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            problems.put("ladders", "no ladder named " + String.join(", ", unknown));
+        } else if (chosen.isEmpty()) {
+            // a round without a ladder would accept uploads that nothing can ever score
+            problems.put("ladders", "choose at least one ladder to score the round on");
+        }
+        return problems;
+    }
+
+    /** Creates a round ({@code existing} null) or changes one, audited; nothing is saved when there is a problem. */
+    @Transactional
+    public Saved save(Round existing, Settings s, Account organizer) {
+        Map<String, String> problems = problems(s);
+        if (existing != null && !problems.containsKey("ladders")) {
+            // its results would lose their held-out state with the row: release it, or make it public, first
+            privateLadders(existing.getId()).stream().filter(l -> !s.ladders().contains(l)).sorted().findFirst()
+                    .ifPresent(l -> problems.put("ladders",
+                            "ladder " + l + " is held out: release it or make it public before taking it off the round"));
+        }
+        if (!problems.isEmpty()) {
+            return new Saved(existing, problems);
+        }
+        Round round = existing == null ? new Round(s.name().strip(), s.opensAt(), s.closesAt()) : existing;
+        round.setSchedule(s.name().strip(), s.opensAt(), s.closesAt());
+        round.setDescription(s.description());
+        round.setMinExamples(s.minExamples());
+        round.setDailyLimit(s.dailyLimit());
+        round.setFailedDailyLimit(s.failedDailyLimit());
+        round.setLadders(new LinkedHashSet<>(s.ladders()));
+        rounds.save(round);
+        audit.record(organizer, existing == null ? "round created" : "round edited", round.getName(),
+                s.opensAt() + " to " + s.closesAt() + ", ladders " + s.ladders());
+        return new Saved(round, Map.of());
+    }
+
+    /**
+     * Scores every scored or failed submission of the round again (after a ladder changed, say): their scores and
+     * aggregates are dropped and one job per current ladder model is queued. Returns how many.
+     */
+    @Transactional
+    public int rescore(Round round, Account organizer) {
+        List<Ladder> roundLadders = round.getLadders().stream().flatMap(name -> ladders.find(name).stream()).toList();
+        int rescored = scoring.rescoreRound(round.getId(), roundLadders, organizer);
+        audit.record(organizer, "round re-scored", round.getName(), rescored + " submissions");
+        return rescored;
+    }
+
+    /** Shows the round's leaderboard to contestants, or hides it again (judges and organizers always see it). */
+    @Transactional
+    public void reveal(Round round, boolean revealed, Account organizer) {
+        round.setLeaderboardRevealed(revealed);
+        rounds.save(round);
+        audit.record(organizer, revealed ? "leaderboard revealed" : "leaderboard hidden", "round " + round.getId(), "");
+    }
+
+    /** While revealed, shows the leaderboard to visitors who are not signed in as well; or stops that. */
+    @Transactional
+    public void makePublic(Round round, boolean visible, Account organizer) {
+        round.setLeaderboardPublic(visible);
+        rounds.save(round);
+        audit.record(organizer, visible ? "leaderboard made public" : "leaderboard made private", "round " + round.getId(), "");
     }
 
     /** What became of a change to a round's held-out ladder. */

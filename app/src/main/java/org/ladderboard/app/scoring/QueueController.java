@@ -1,7 +1,6 @@
 package org.ladderboard.app.scoring;
 
 import org.ladderboard.app.account.CurrentAccount;
-import org.ladderboard.app.audit.AuditLog;
 import org.ladderboard.app.ladder.LadderHealth;
 import org.ladderboard.app.ladder.LadderRegistry;
 import org.springframework.stereotype.Controller;
@@ -19,16 +18,14 @@ class QueueController {
     private final ScoringControl control;
     private final LadderHealth health;
     private final LadderRegistry ladders;
-    private final AuditLog audit;
     private final CurrentAccount currentAccount;
 
     QueueController(ScoringResults results, ScoringControl control, LadderHealth health, LadderRegistry ladders,
-                    AuditLog audit, CurrentAccount currentAccount) {
+                    CurrentAccount currentAccount) {
         this.results = results;
         this.control = control;
         this.health = health;
         this.ladders = ladders;
-        this.audit = audit;
         this.currentAccount = currentAccount;
     }
 
@@ -42,10 +39,7 @@ class QueueController {
 
     @PostMapping("/organizer/jobs/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        boolean retried = control.retry(id);
-        if (retried) {
-            audit.record(currentAccount.require(), "job retried", "job " + id, "");
-        }
+        boolean retried = control.retry(id, currentAccount.require());
         redirect.addFlashAttribute("message", retried ? "job " + id + " is queued again" : "job " + id + " is not failed");
         return "redirect:/organizer/queue";
     }

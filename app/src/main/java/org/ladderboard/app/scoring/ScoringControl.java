@@ -50,10 +50,14 @@ public class ScoringControl {
         return jobs.cancel(submissionId, note);
     }
 
-    /** Puts a failed job back in the queue with fresh attempts. */
+    /** Puts a failed job back in the queue with fresh attempts, audited; false when the job is not failed. */
     @Transactional
-    public boolean retry(long jobId) {
-        return jobs.retryFailed(jobId);
+    public boolean retry(long jobId, Account actor) {
+        boolean retried = jobs.retryFailed(jobId);
+        if (retried) {
+            audit.record(actor, "job retried", "job " + jobId, "");
+        }
+        return retried;
     }
 
     /**

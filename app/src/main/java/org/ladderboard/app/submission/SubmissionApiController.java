@@ -11,6 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ladderboard.app.openapi.Tags;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
 import org.ladderboard.app.scoring.ScoringControl;
@@ -31,7 +38,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 @RestController
 @RequestMapping("/api/submissions")
+@Tag(name = Tags.SUBMISSIONS)
 class SubmissionApiController {
+
+    private static final String NOT_FOUND = "no submission 42 that you may see";
 
     private final SubmissionService service;
     private final SubmissionDetails details;
@@ -50,6 +60,21 @@ class SubmissionApiController {
 
     /** 201 with {id, status}; 400 bad form fields; 409 round closed; 422 invalid file (the report); 429 caps. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a dataset", description = "Contestants, with a submit token. The file is validated "
+            + "as the submit page does; a valid one is stored and queued for scoring on every ladder of the round.")
+    @ApiResponse(responseCode = "201", description = "stored and queued; Location names the submission",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"id\": 42, \"status\": \"QUEUED\"}")))
+    @ApiResponse(responseCode = "400", description = "form fields missing or wrong; nothing is stored", content = @Content(
+            mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Error"), examples = @ExampleObject(
+            value = "{\"error\": \"some form fields are missing or wrong\", \"fields\": {\"name\": \"give the task a name\"}}")))
+    @ApiResponse(responseCode = "409", description = "no round is open for submissions now")
+    @ApiResponse(responseCode = "422", description = "the file has errors: the validation report; nothing is stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = org.ladderboard.validation.ValidationReport.class),
+                    examples = @ExampleObject(value = org.ladderboard.app.openapi.Examples.VALIDATION_REPORT)))
+    @ApiResponse(responseCode = "429", description = "the day's limit of submissions, or of rejected and failed ones, is "
+            + "reached: try again after Retry-After seconds", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "#/components/schemas/Error"), examples = @ExampleObject(value =
+            "{\"error\": \"you have used today's 5 submissions\", \"resetsAt\": \"2026-11-24T00:00:00Z\"}")))
     ResponseEntity<?> submit(@Valid @ModelAttribute SubmissionForm form, BindingResult fields,
                              @RequestParam("file") MultipartFile file) throws IOException {
         if (fields.hasErrors()) {
@@ -83,46 +108,63 @@ class SubmissionApiController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<SubmissionJson> one(@PathVariable long id) {
-        return details.find(id, currentAccount.require()).map(SubmissionJson::of)
-                .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+    @Operation(summary = "A submission", description = "The owner, judges and organizers. Judges see it blind: part "
+            + "labels for file names, no history notes.")
+    @ApiResponse(responseCode = "200", description = "the submission")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    SubmissionJson one(@PathVariable long id) {
+        return SubmissionJson.of(visible(id));
+    }
+
+    private SubmissionDetails.View visible(long id) {
+        return details.find(id, currentAccount.require()).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                HttpStatus.NOT_FOUND, "no submission " + id + " that you may see"));
     }
 
     /** Status and, per ladder and model, the aggregates; progress of the jobs and the time left. */
     @GetMapping("/{id}/results")
-    ResponseEntity<Map<String, Object>> results(@PathVariable long id) {
-        return details.find(id, currentAccount.require())
-                .map(view -> {
-                    List<ScoringResults.Progress> jobs = SubmissionController.progress(results, view);
-                    Map<String, Object> body = new java.util.LinkedHashMap<>();
-                    body.put("id", id);
-                    body.put("status", view.submission().getStatus().name());
-                    body.put("results", results.results(id, view.ladders()));
-                    body.put("jobs", jobs);
-                    // the time left for the whole submission; null when done or when nothing measured tells
-                    body.put("etaSeconds", ScoringResults.etaSeconds(jobs));
-                    return ResponseEntity.ok(body);
-                })
-                .orElseGet(() -> ResponseEntity.notFound().build());
+    @Operation(summary = "A submission's results", description = "Same access as the submission: per ladder and "
+            + "model the aggregates once that model's job is done, and each job's progress.")
+    @ApiResponse(responseCode = "200", description = "the results")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    Map<String, Object> results(@PathVariable long id) {
+        SubmissionDetails.View view = visible(id);
+        List<ScoringResults.Progress> jobs = SubmissionController.progress(results, view);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", id);
+        body.put("status", view.submission().getStatus().name());
+        body.put("results", results.results(id, view.ladders()));
+        body.put("jobs", jobs);
+        // the time left for the whole submission; null when done or when nothing measured tells
+        body.put("etaSeconds", ScoringResults.etaSeconds(jobs));
+        return body;
     }
 
     /** Every per-example score as JSON lines (one line per example and model). */
     @GetMapping(path = "/{id}/scores.jsonl", produces = "application/x-ndjson")
+    @Operation(summary = "Every per-example score", description = "Same access as the submission: one JSON line per "
+            + "example and model, in file order.")
+    @ApiResponse(responseCode = "200", description = "the scores as JSON lines")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
     ResponseEntity<StreamingResponseBody> scores(@PathVariable long id) {
-        return details.find(id, currentAccount.require())
-                .map(view -> ResponseEntity.ok()
-                        .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
-                        .<StreamingResponseBody>body(out -> {
-                            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                            results.writeScores(id, view.labels()::name, view.ladders(), writer);
-                            writer.flush();
-                        }))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+        SubmissionDetails.View view = visible(id);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"submission-" + id + "-scores.jsonl\"")
+                .<StreamingResponseBody>body(out -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    results.writeScores(id, view.labels()::name, view.ladders(), writer);
+                    writer.flush();
+                });
     }
 
     /** The owner or an organizer stops the submission's scoring; 409 once it is finished. */
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a submission's scoring", description = "The owner (submit token) or an organizer "
+            + "(submit or manage token); a worker on it stops at its next heartbeat.")
+    @ApiResponse(responseCode = "200", description = "cancelled")
+    @ApiResponse(responseCode = "403", description = "only the owner or an organizer can cancel")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "the submission is scored already")
     ResponseEntity<Map<String, Object>> cancel(@PathVariable long id) {
         Account me = currentAccount.require();
         return details.find(id, me).map(view -> {
@@ -135,11 +177,12 @@ class SubmissionApiController {
             }
             control.cancel(id, me);
             return ResponseEntity.ok(Map.<String, Object>of("id", id, "status", "CANCELLED"));
-        }).orElseGet(() -> ResponseEntity.notFound().build());
+        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no submission " + id + " that you may see")));
     }
 
     /** The caller's own submissions, newest first. */
     @GetMapping
+    @Operation(summary = "Your submissions", description = "The caller's own submissions, newest first.")
     List<Map<String, Object>> mine() {
         Account account = currentAccount.require();
         return details.mine(account).stream().map(s -> Map.<String, Object>of("id", s.getId(), "name", s.getTaskName(),

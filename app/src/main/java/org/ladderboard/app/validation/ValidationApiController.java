@@ -29,6 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
  * report has one renderer whether it comes live or after a rejected submit.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = org.ladderboard.app.openapi.Tags.VALIDATION)
 class ValidationApiController {
 
     static final int DEFAULT_MIN_ROWS = ValidationSettings.DEFAULT_MIN_ROWS;
@@ -47,6 +48,22 @@ class ValidationApiController {
     }
 
     @PostMapping(path = "/api/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Check a dataset", description = "No account needed; nothing is "
+            + "stored. The current round's minimum number of rows applies. Each address gets 30 checks per 10 minutes. "
+            + "With format=html the report comes as the submit page's HTML fragment.")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "valid: the report",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValidationReport.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "unknown taskType 'x': use "
+            + "classification, classification_acc, sequence_prob, logodds or absolute_logodds")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "not valid: the report, line by line",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValidationReport.class),
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                            value = org.ladderboard.app.openapi.Examples.VALIDATION_REPORT)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "429", description = "too many upload checks "
+            + "from your address (at most 30 per 10 min): try again after Retry-After seconds")
     ResponseEntity<?> validate(@RequestParam("file") MultipartFile file, @RequestParam("taskType") String taskType,
                                HttpServletRequest request) throws IOException {
         limit.takeOrRefuse(request.getRemoteAddr(), "upload checks");

@@ -42,4 +42,22 @@ class ApiTokenTest extends IntegrationTest {
         org.assertj.core.api.Assertions.assertThat(tokens.revoke(newAccount(Role.CONTESTANT), issued.token().getId())).isFalse();
         org.assertj.core.api.Assertions.assertThat(tokens.authenticate(issued.value())).isPresent();
     }
+
+    @Test
+    void judgesAndOrganizersMayMakeAManageTokenOnTheAccountPage() throws Exception {
+        Account contestant = newAccount(Role.CONTESTANT);
+        org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/account")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(contestant.getEmail()).roles("CONTESTANT")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("value=\"manage\"").contains("href=\"/api-docs\"");
+        Account judge = newAccount(Role.JUDGE);
+        var asJudge = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(judge.getEmail()).roles("JUDGE");
+        org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/account").with(asJudge)).andReturn().getResponse().getContentAsString())
+                .contains("value=\"manage\"");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/account/tokens").with(asJudge)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("name", "reviews").param("scope", "read").param("scope", "manage"))
+                .andExpect(status().is3xxRedirection());
+        org.assertj.core.api.Assertions.assertThat(tokens.list(judge)).extracting(ApiToken::getScopes)
+                .containsExactly(java.util.EnumSet.of(TokenScope.READ, TokenScope.MANAGE));
+    }
 }

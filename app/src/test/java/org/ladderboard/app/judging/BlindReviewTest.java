@@ -119,6 +119,7 @@ class BlindReviewTest extends IntegrationTest {
         RequestPostProcessor apiJudge = httpBasic(judge.getEmail(), PASSWORD);
         for (String api : List.of("/api/submissions/" + id, "/api/submissions/" + id + "/results",
                 "/api/submissions/" + id + "/scores.jsonl", "/api/submissions", "/api/rounds/current",
+                "/api/reviews/queue", "/api/reviews/" + id, "/api/leaderboard",
                 "/submissions/" + id + "/progress", "/submissions/" + id + "/examples?part=2&filter=worse")) {
             leaks.addAll(leaksIn(api, body(api, api.startsWith("/api/") ? apiJudge : asJudge)));
         }

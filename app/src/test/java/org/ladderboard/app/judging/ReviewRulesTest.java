@@ -83,7 +83,7 @@ class ReviewRulesTest extends IntegrationTest {
         assertThat(reviews(id)).isZero();
 
         // a note past the limit is refused the same way, and kept
-        String longNote = "x".repeat(JudgingController.NOTE_LIMIT + 1);
+        String longNote = "x".repeat(Reviews.NOTE_LIMIT + 1);
         String again = mvc.perform(fullReview(id, longNote).with(as(judge)))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(again).contains("id=\"noveltyNote-error\"").contains("value=\"" + longNote + "\"");

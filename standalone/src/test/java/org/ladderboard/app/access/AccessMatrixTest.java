@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -23,6 +25,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.ladderboard.app.IntegrationTest;
+import org.ladderboard.app.ScoredTask;
 import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.ApiTokenService;
 import org.ladderboard.app.account.Role;
@@ -35,6 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -85,6 +89,8 @@ class AccessMatrixTest extends IntegrationTest {
     ApiTokenService tokens;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JdbcTemplate template;
 
     private final Map<Who, Account> accountOf = new EnumMap<>(Who.class);
     private final Map<Who, MockHttpSession> sessionOf = new EnumMap<>(Who.class);
@@ -123,6 +129,19 @@ class AccessMatrixTest extends IntegrationTest {
             rounds.save(heldOutApi);
             long exportJob = awaitExport(round.getId());
             long sharedQueued = submit(owner, 5);
+            // what the API's judging rows review, and the failed job its queue row retries
+            long reviewed = ScoredTask.create(jdbc, template, round.getId(), owner.getId(), "Matrix review", "matrix",
+                    List.of("matrix.csv"), 8);
+            long failed = jdbc.sql("""
+                            insert into submission (round_id, account_id, task_name, task_type, status, example_count, file_name,
+                                                    file_sha256, file_bytes, shots, cause)
+                            values (?, ?, 'Matrix failed', 'classification', 'FAILED', 8, 'x.csv', repeat('0', 64), 1, 'zero-shot',
+                                    'other') returning id""").params(round.getId(), owner.getId()).query(Long.class).single();
+            long failedJob = jdbc.sql("""
+                            insert into scoring_job (submission_id, ladder, model, model_parameters, status, examples_total, attempt,
+                                                     error_kind, error_message)
+                            values (?, 'micro', 'micro-40k', 39504, 'FAILED', 8, 3, 'DATA', 'matrix') returning id""")
+                    .param(failed).query(Long.class).single();
             long notice = jdbc.sql("""
                             insert into notice (recipient_id, kind, about, submission_id, title, body)
                             values (?, 'SUBMISSION_SCORED', ?, ?, 'Matrix notice', 'Matrix notice.') returning id""")
@@ -227,7 +246,41 @@ class AccessMatrixTest extends IntegrationTest {
                     new Row("GET /api/submissions/{id}/results", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/results")),
                     new Row("GET /api/submissions/{id}/scores.jsonl", OWNER_OR_STAFF, who -> get("/api/submissions/" + scored + "/scores.jsonl")),
                     new Row("POST /api/submissions/{id}/cancel", OWNER_OR_ORGANIZER,
-                            who -> post("/api/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")));
+                            who -> post("/api/submissions/" + cancelTarget(who, sharedQueued) + "/cancel")),
+
+                    new Row("GET /api-docs", PUBLIC, who -> get("/api-docs")),
+                    new Row("GET /api/rounds", ORGANIZERS, who -> get("/api/rounds")),
+                    new Row("POST /api/rounds", ORGANIZERS, who -> json(post("/api/rounds"), """
+                            {"name": "Matrix %s", "opensAt": "2098-01-01T00:00:00Z", "closesAt": "2098-02-01T00:00:00Z",
+                             "ladders": ["micro"]}""".formatted(UUID.randomUUID()))),
+                    new Row("GET /api/rounds/{id}", ORGANIZERS, who -> get("/api/rounds/" + future.getId())),
+                    new Row("PATCH /api/rounds/{id}", ORGANIZERS, who -> json(patch("/api/rounds/" + future.getId()),
+                            "{\"description\": \"matrix\", \"ladders\": [\"micro\"]}")),
+                    new Row("POST /api/rounds/{id}/rescore", ORGANIZERS, who -> post("/api/rounds/" + future.getId() + "/rescore")),
+                    new Row("GET /api/leaderboard", JUDGES, who -> get("/api/leaderboard").param("round", Long.toString(round.getId()))),
+                    new Row("PUT /api/rounds/{id}/leaderboard", ORGANIZERS, who -> json(put("/api/rounds/" + future.getId() + "/leaderboard"),
+                            "{\"revealed\": false}")),
+                    new Row("GET /api/reviews/queue", JUDGES, who -> get("/api/reviews/queue")),
+                    new Row("GET /api/reviews/{submission}", JUDGES, who -> get("/api/reviews/" + reviewed)),
+                    new Row("PUT /api/reviews/{submission}", JUDGES, who -> json(put("/api/reviews/" + reviewed), """
+                            {"scores": {"strength": 3, "generality": 3, "importance": 3, "novelty": 3, "coverage": 3,
+                                        "reproducibility": 3}}""")),
+                    new Row("POST /api/reviews/{submission}/conflict", JUDGES, who -> post("/api/reviews/" + reviewed + "/conflict")),
+                    new Row("GET /api/reviews/{submission}/all", ORGANIZERS, who -> get("/api/reviews/" + reviewed + "/all")),
+                    new Row("GET /api/rounds/{id}/winners", ORGANIZERS, who -> get("/api/rounds/" + round.getId() + "/winners")),
+                    new Row("PUT /api/rounds/{id}/winners/{submission}", ORGANIZERS,
+                            who -> json(put("/api/rounds/" + round.getId() + "/winners/" + scored), "{\"tier\": \"third\"}")),
+                    new Row("DELETE /api/rounds/{id}/winners/{submission}", ORGANIZERS,
+                            who -> delete("/api/rounds/" + round.getId() + "/winners/" + scored)),
+                    new Row("GET /api/rounds/{id}/exports/{kind}", ORGANIZERS,
+                            who -> get("/api/rounds/" + round.getId() + "/exports/leaderboard.csv")),
+                    new Row("POST /api/rounds/{id}/exports", ORGANIZERS,
+                            who -> json(post("/api/rounds/" + round.getId() + "/exports"), "{\"kind\": \"winners.json\"}")),
+                    new Row("GET /api/exports", ORGANIZERS, who -> get("/api/exports")),
+                    new Row("GET /api/exports/{job}", ORGANIZERS, who -> get("/api/exports/" + exportJob)),
+                    new Row("GET /api/exports/{job}/file", ORGANIZERS, who -> get("/api/exports/" + exportJob + "/file")),
+                    new Row("GET /api/queue", ORGANIZERS, who -> get("/api/queue")),
+                    new Row("POST /api/queue/jobs/{id}/retry", ORGANIZERS, who -> post("/api/queue/jobs/" + failedJob + "/retry")));
 
             assertThat(matrixKeys(matrix)).as("every mapped endpoint has a row, and every row a mapping")
                     .isEqualTo(mapped());
@@ -263,6 +316,10 @@ class AccessMatrixTest extends IntegrationTest {
         } finally {
             worker.start();
         }
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> json(AbstractMockHttpServletRequestBuilder<?> request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     private Outcome call(Row row, Who who) throws Exception {
