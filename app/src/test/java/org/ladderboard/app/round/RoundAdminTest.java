@@ -55,6 +55,15 @@ class RoundAdminTest extends IntegrationTest {
                 .param("opensAt", opens).param("closesAt", closes).param("minExamples", "400").param("dailyLimit", "3")
                 .param("failedDailyLimit", "6").param("ladderNames", "micro")).andExpect(status().is3xxRedirection());
         assertThat(rounds.findById(round.getId()).orElseThrow().getMinExamples()).isEqualTo(400);
+        // numbers that are not numbers, or past what can be stored, are named beside the form, not a bare 400 page
+        var notNumbers = mvc.perform(post("/organizer/rounds").with(csrf()).with(organizer()).param("id", round.getId().toString())
+                .param("name", name).param("opensAt", opens).param("closesAt", closes).param("minExamples", "many")
+                .param("dailyLimit", "99999999999").param("failedDailyLimit", "6").param("ladderNames", "micro"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(notNumbers.getFlashMap().get("problems").toString())
+                .contains("minimum examples: 'many' is not a whole number")
+                .contains("submissions per day: '99999999999' is not a whole number this app can store");
+        assertThat(rounds.findById(round.getId()).orElseThrow().getMinExamples()).isEqualTo(400);
 
         // re-scoring queues one job per ladder model again for every scored submission of the round
         mvc.perform(post("/organizer/rounds").with(csrf()).with(organizer()).param("id", round.getId().toString()).param("name", name)
