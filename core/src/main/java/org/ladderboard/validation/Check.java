@@ -64,6 +64,8 @@ public enum Check {
     CLASS_LONGER_THAN_CONTEXT(ERROR, "A class alone fills this model's whole context, so no token of the prompt fits before it and the row can never be scored: shorten the class."),
     CONTEXT_TOO_LONG(WARNING, "Prompt + class is longer than this model's context: the prompt's start will be cut for it (and marked)."),
     EXTRA_CHECKS_PARTIAL(WARNING, "Only the first rows were tokenized: this much text is more than one check without an account reads. Submit the file to have every row checked."),
+    // the round's few-shot sweep (run when the round has one)
+    FEW_SHOT_PART_SMALL(WARNING, "The round also scores every example with K demonstrations drawn from the other examples of its part: this part has too few, so its K-shot prompts carry fewer demonstrations than K. Add examples, or merge small parts."),
     LOGODDS_MULTI_TOKEN(WARNING, "logodds compares only each class's first token: prefer classes that are one token."),
     // the dataset as a whole
     DUPLICATE_ROW(WARNING, "Remove repeated rows: they count twice in every metric."),

@@ -20,6 +20,7 @@ public final class DatasetValidator {
     private final ValidationSettings settings;
     private final List<ExampleCheck> extraChecks;
     private final long checkBudget;
+    private final List<ExampleCheck> roundChecks;
 
     public DatasetValidator(ValidationSettings settings) {
         this(settings, List.of());
@@ -27,13 +28,25 @@ public final class DatasetValidator {
 
     /** {@code extraChecks} run after the file's own rules, e.g. the tokenizer rules of a round's ladders. */
     public DatasetValidator(ValidationSettings settings, List<ExampleCheck> extraChecks) {
-        this(settings, extraChecks, Long.MAX_VALUE);
+        this(settings, extraChecks, Long.MAX_VALUE, List.of());
     }
 
-    private DatasetValidator(ValidationSettings settings, List<ExampleCheck> extraChecks, long checkBudget) {
+    private DatasetValidator(ValidationSettings settings, List<ExampleCheck> extraChecks, long checkBudget,
+                             List<ExampleCheck> roundChecks) {
         this.settings = settings;
         this.extraChecks = List.copyOf(extraChecks);
         this.checkBudget = checkBudget;
+        this.roundChecks = List.copyOf(roundChecks);
+    }
+
+    /**
+     * The same validator with a rule of the round's that counts rather than tokenizes (its few-shot sweep's part
+     * sizes, say): it reads every row, whatever the check budget, as the file's own rules do.
+     */
+    public DatasetValidator withRoundCheck(ExampleCheck check) {
+        List<ExampleCheck> more = new java.util.ArrayList<>(roundChecks);
+        more.add(check);
+        return new DatasetValidator(settings, extraChecks, checkBudget, more);
     }
 
     /**
@@ -42,7 +55,7 @@ public final class DatasetValidator {
      * take minutes to tokenize. The file's own rules still read every row.
      */
     public DatasetValidator withCheckBudget(long chars) {
-        return new DatasetValidator(settings, extraChecks, chars);
+        return new DatasetValidator(settings, extraChecks, chars, roundChecks);
     }
 
     /** What one call into a tokenizer costs beyond its text, in characters' worth (measured on the micro ladder). */
@@ -107,6 +120,7 @@ public final class DatasetValidator {
         if (!parts.isEmpty()) {
             List<Example> examples = parts.stream().flatMap(p -> p.examples().stream()).toList();
             DatasetRules.apply(taskType, examples, settings.minRows(), findings);
+            roundChecks.forEach(check -> check.check(taskType, examples, findings));
             // they read only rows that parsed, so a contestant learns more from one upload; on a file that is
             // rejected anyway (say, past the row limit) a sample is enough and bounds the work
             List<Example> checked = findings.hasErrors() && examples.size() > CHECKED_WHEN_REJECTED

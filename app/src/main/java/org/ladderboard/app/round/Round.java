@@ -180,6 +180,11 @@ public class Round {
         return List.of(fewshotShots);
     }
 
+    /** The sweep's largest K; 0 without a sweep. */
+    public int largestFewShot() {
+        return getFewShotShots().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
     public Long getFewShotSeed() {
         return fewshotSeed;
     }

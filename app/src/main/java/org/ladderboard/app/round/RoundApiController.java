@@ -39,10 +39,13 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = Tags.ROUNDS)
 class RoundApiController {
 
-    /** The current round; {@code quota} is present when a contestant calls with credentials. */
+    /**
+     * The current round; {@code quota} is present when a contestant calls with credentials. {@code fewShotShots}: the
+     * K's every submission is also scored with (empty without a few-shot sweep), so a contestant knows before uploading.
+     */
     record RoundJson(long id, String name, String description, Instant opensAt, Instant closesAt, boolean open,
                      int minExamples, int dailyLimit, int failedDailyLimit, List<LadderJson> ladders,
-                     QuotaJson quota) {
+                     QuotaJson quota, List<Integer> fewShotShots) {
     }
 
     /**
@@ -129,7 +132,7 @@ class RoundApiController {
                     round.getDailyLimit(), round.getFailedDailyLimit(),
                     round.getLadders().stream().filter(shown::shows).flatMap(n -> ladders.find(n).stream())
                             .map(l -> LadderJson.of(l, states.get(l.name()), withState)).toList(),
-                    quota));
+                    quota, round.getFewShotShots()));
         }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no round has been created yet"));
     }
 

@@ -83,7 +83,8 @@ public class SubmissionService {
         }
         TaskType taskType = TaskType.fromId(form.getTaskType()).orElseThrow();
         // validation is the slow part: done before the transaction, so the account lock below is held briefly
-        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples(), round.getLadders(), shown);
+        ValidationResult result = validator.validate(fileName, bytes, taskType, round.getMinExamples(), round.getLadders(), shown,
+                round.largestFewShot());
         return transaction.execute(status -> {
             Account locked = accounts.lockById(account.getId()).orElseThrow();
             checkCaps(rounds.quota(round, locked));

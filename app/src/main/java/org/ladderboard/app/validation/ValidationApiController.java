@@ -95,7 +95,8 @@ class ValidationApiController {
         // anyone may ask, signed in or not: the findings name no held-out ladder's models
         VisibleLadders shown = rounds.current().map(r -> visibility.inRound(r.getId(), null)).orElse(VisibleLadders.all());
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        return validator.quickCheck(name, file.getBytes(), type, minRows, ladders, shown).report();
+        int largestShots = rounds.current().map(Round::largestFewShot).orElse(0);
+        return validator.quickCheck(name, file.getBytes(), type, minRows, ladders, shown, largestShots).report();
     }
 
     private static String unknown(String taskType) {
