@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * read what is stored here.
  */
 public final class CurveStore {
+
+    private static final System.Logger LOG = System.getLogger(CurveStore.class.getName());
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -101,8 +104,30 @@ public final class CurveStore {
     }
 
     /**
+     * {@link #storeIfScored} behind a savepoint of {@code c}'s transaction: when the curves cannot be computed (a bug
+     * in the verdict, a data fault in their statements), what they wrote is rolled back and the rest of the
+     * transaction stands. The submission stays without {@code curves_at}, so pages say its curves are being computed
+     * and the backfill tries again; the reason goes to the log. A lost connection is not caught: nothing would stand.
+     */
+    public void storeOrLeaveToBackfill(Connection c, long submissionId) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            storeIfScored(c, submissionId);
+            c.releaseSavepoint(before);
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                throw sql;
+            }
+            c.rollback(before);
+            LOG.log(System.Logger.Level.ERROR, "the curves of submission " + submissionId + " could not be computed; "
+                    + "they are left to the backfill: " + e, e);
+        }
+    }
+
+    /**
      * Computes the curves of up to {@code limit} scored submissions whose curves were never computed in full, in one
-     * transaction that locks them (another instance skips them). Returns how many it took.
+     * transaction that locks them (another instance skips them); one whose curves cannot be computed is skipped, not a
+     * stop for the others. Returns how many it took.
      */
     public int storeMissing(DataSource db, int limit) throws SQLException {
         try (Connection c = db.getConnection()) {
@@ -110,7 +135,7 @@ public final class CurveStore {
             try {
                 List<Long> ids = scoredWithoutCurves(c, limit);
                 for (long id : ids) {
-                    storeIfScored(c, id);
+                    storeOrLeaveToBackfill(c, id);
                 }
                 c.commit();
                 return ids.size();

@@ -110,7 +110,8 @@ public final class ScoreStore {
     /**
      * Computes the model's aggregates from every stored score and marks the job done, in one fenced transaction;
      * when that makes the submission SCORED, its curves are computed in the same transaction, so a scored submission
-     * is never seen without them. Standard errors are sd/√n over scored examples.
+     * is normally never seen without them. Curves that cannot be computed do not undo the job: see
+     * {@link CurveStore#storeOrLeaveToBackfill}. Standard errors are sd/√n over scored examples.
      */
     public boolean finish(ClaimedJob job, String worker, long modelParameters, Double examplesPerSecond,
                           Double modelLoadSeconds) throws SQLException {
@@ -118,7 +119,7 @@ public final class ScoreStore {
             JobQueue.update(c, "aggregate_model", job.submissionId(), job.ladder(), job.model(), job.shots(),
                     modelParameters, job.submissionId(), job.ladder(), job.model(), job.shots());
             queue.markDone(c, job, examplesPerSecond, modelLoadSeconds);
-            curves.storeIfScored(c, job.submissionId());
+            curves.storeOrLeaveToBackfill(c, job.submissionId());
         });
     }
 

@@ -104,4 +104,44 @@ class CurvesWhenScoredTest {
     private long accountOf(long submission) throws Exception {
         return Long.parseLong(fixture.strings("select account_id::text from submission where id = ?", submission).get(0));
     }
+
+    /**
+     * A curve that cannot be stored (here a trigger refuses it, as a bug or a data fault would) does not undo the job:
+     * its scores and aggregates stand, the submission is SCORED with its curves still to compute, and the backfill
+     * computes them once the fault is gone, skipping a submission that still fails rather than stopping at it.
+     */
+    @Test
+    void aCurveThatCannotBeComputedLeavesTheJobDoneAndTheBackfillTriesAgain() throws Exception {
+        int n = 40;
+        long broken = fixture.submission(n, List.of("micro-40k", "micro-1m"), null);
+        fixture.execute("""
+                create function refuse_curve() returns trigger language plpgsql as $$
+                begin raise exception 'curve refused for the test'; end $$""");
+        fixture.execute("create trigger refuse_curve before insert on ladder_curve for each row "
+                + "when (new.submission_id = " + broken + ") execute function refuse_curve()");
+        JobQueue queue = new JobQueue(fixture.db);
+        CurveStore curves = new CurveStore(List.of(QueueFixture.MICRO));
+        ScoreStore store = new ScoreStore(fixture.db, queue, curves);
+        score(queue, store, 0, n);
+        score(queue, store, 1, n);
+        assertThat(fixture.strings("select status from submission where id = ?", broken)).containsExactly("SCORED");
+        assertThat(fixture.strings("select status from scoring_job where submission_id = ? order by id", broken))
+                .containsExactly("DONE", "DONE");
+        assertThat(fixture.strings("select count(*)::text from model_result where submission_id = ?", broken))
+                .containsExactly("2");
+        assertThat(fixture.strings("select coalesce(curves_at::text, 'none') from submission where id = ?", broken))
+                .containsExactly("none");
+
+        // another scored submission without curves: the backfill computes it although the broken one still fails
+        long fine = fixture.submission(n, List.of("micro-40k", "micro-1m"), null);
+        fixture.execute("update submission set status = 'SCORED' where id = " + fine);
+        assertThat(curves.storeMissing(fixture.db, 10)).isEqualTo(2);
+        assertThat(fixture.strings("select coalesce(curves_at::text, 'none') from submission where id = ?", broken))
+                .containsExactly("none");
+
+        fixture.execute("drop trigger refuse_curve on ladder_curve");
+        curves.storeMissing(fixture.db, 10);
+        assertThat(fixture.strings("select count(*)::text from ladder_curve where submission_id = ?", broken))
+                .containsExactly("2");
+    }
 }

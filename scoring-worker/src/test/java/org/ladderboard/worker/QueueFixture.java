@@ -209,6 +209,13 @@ final class QueueFixture implements AutoCloseable {
         }
     }
 
+    /** A statement without parameters or results (DDL, a test's fault injection). */
+    void execute(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     List<String> strings(String sql, Object... params) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
