@@ -113,6 +113,9 @@ class JudgingController {
         model.addAttribute("curves", shown.curves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
         model.addAttribute("sweep", shown.sweep());
+        // the held-out ladders among those this viewer sees (judges and organizers), marked on their curves
+        model.addAttribute("heldOutLadders", view.ladders().hidesAny() ? java.util.Set.of()
+                : rounds.privateLadders(view.submission().getRound().getId()));
         model.addAttribute("review", review);
         model.addAttribute("problems", problems);
         model.addAttribute("own", reviews.isAuthor(id, me.getId()));

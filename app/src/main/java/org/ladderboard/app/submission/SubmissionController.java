@@ -120,6 +120,9 @@ class SubmissionController {
         model.addAttribute("partCurves", shown.partCurves());
         model.addAttribute("curvesBeingComputed", shown.beingComputed());
         model.addAttribute("sweep", shown.sweep());
+        // the held-out ladders among those this viewer sees (judges and organizers), marked on their curves
+        model.addAttribute("heldOutLadders", view.ladders().hidesAny() ? java.util.Set.of()
+                : rounds.privateLadders(view.submission().getRound().getId()));
         boolean hasOptions = !view.submission().getTaskType().equals("sequence_prob");
         model.addAttribute("flips", hasOptions ? flips.flips(id, view.labels()::name, view.ladders()) : java.util.List.of());
         return "submissions/detail";

@@ -208,7 +208,9 @@ class HeldOutLadderScanTest extends HeldOutLadderTest {
             assertThat(answer(get("/submissions/" + id + "/curves/" + VAULT + "/loss.png"), page(judge)).status()).isEqualTo(200);
             assertThat(answer(get("/submissions/" + id + "/curves/" + VAULT + "/loss/few-shot.svg"), page(judge)).status())
                     .isEqualTo(200);
-            assertThat(judgeSees.get("/submissions/" + id)).contains("K = 4");
+            assertThat(judgeSees.get("/submissions/" + id)).contains("K = 4").contains("(held out)");
+            assertThat(answer(get("/judging/" + id), page(judge)).body()).contains("(held out)");
+            assertThat(ownerSees.get("/submissions/" + id)).doesNotContain("held out");
 
             // released: the contestant sees the vault ladder like any other
             assertThat(answer(post("/api/rounds/" + round.getId() + "/ladders/" + VAULT + "/release"), api(organizer)).status())
