@@ -61,7 +61,7 @@ class ApiErrors {
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadableBody(org.springframework.http.converter.HttpMessageNotReadableException e) {
         String detail = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException json
-                ? json.getOriginalMessage() : "the body is missing or is not JSON";
+                ? UnreadableJson.describe(json) : "the body is missing or is not JSON";
         return ResponseEntity.badRequest().body(Map.of("error", "the request body could not be read: " + detail));
     }
 
