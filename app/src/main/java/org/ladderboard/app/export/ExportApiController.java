@@ -60,7 +60,9 @@ class ExportApiController {
     @Operation(summary = "Download an export now", description = "Organizers only; audited. The file is written as it "
             + "streams; for a big round start it in the background instead.")
     @ApiResponse(responseCode = "200", description = "the file", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/json"), @Content(mediaType = "application/zip")})
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "404", description = "no round 7, or no export named that")
     ResponseEntity<StreamingResponseBody> now(@PathVariable long id,
                                               @Parameter(description = KINDS) @PathVariable String kind) {
@@ -107,7 +109,9 @@ class ExportApiController {
     @GetMapping("/api/exports/{job}/file")
     @Operation(summary = "A background export's file", description = "Organizers only.")
     @ApiResponse(responseCode = "200", description = "the file", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/json"), @Content(mediaType = "application/zip")})
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "404", description = "no export 12")
     @ApiResponse(responseCode = "409", description = "export 12 is RUNNING: its file is not ready")
     ResponseEntity<byte[]> file(@PathVariable long job) {

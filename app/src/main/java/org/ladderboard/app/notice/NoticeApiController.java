@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The caller's notices. Listing needs the {@code read} scope; marking read needs only {@code read} too: it changes
@@ -38,6 +39,18 @@ class NoticeApiController {
         }
     }
 
+    /** The caller's unread count and the notices listed. */
+    record NoticeList(long unread, List<NoticeJson> notices) {
+    }
+
+    /** One notice marked read, and the caller's unread count after it. */
+    record MarkedRead(long id, boolean read, long unread) {
+    }
+
+    /** How many notices were marked read, and the unread count after it (0). */
+    record MarkedAll(int marked, long unread) {
+    }
+
     private final Notices notices;
     private final CurrentAccount currentAccount;
 
@@ -51,14 +64,10 @@ class NoticeApiController {
     @Operation(summary = "The caller's notices", description = "Newest first, with the unread count; unread=true lists "
             + "only the unread ones; limit 1 to 200 (default 50).")
     @ApiResponse(responseCode = "200", description = "the notices and the unread count")
-    Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread,
-                             @RequestParam(defaultValue = "50") int limit) {
+    NoticeList list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "50") int limit) {
         long me = currentAccount.require().getId();
         List<NoticeJson> listed = notices.latest(me, unread, limit).stream().map(NoticeJson::of).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("unread", notices.unreadCount(me));
-        body.put("notices", listed);
-        return body;
+        return new NoticeList(notices.unreadCount(me), listed);
     }
 
     @PostMapping("/{id}/read")
@@ -66,19 +75,20 @@ class NoticeApiController {
             + "it changes nothing but the caller's reading state. Marking it again keeps its first reading time.")
     @ApiResponse(responseCode = "200", description = "marked; the caller's unread count after it")
     @ApiResponse(responseCode = "404", description = "the caller has no such notice")
-    ResponseEntity<Map<String, Object>> read(@PathVariable long id) {
+    MarkedRead read(@PathVariable long id) {
         long me = currentAccount.require().getId();
         if (!notices.markRead(id, me)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "you have no notice " + id));
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "you have no notice " + id);
         }
-        return ResponseEntity.ok(Map.of("id", id, "read", true, "unread", notices.unreadCount(me)));
+        return new MarkedRead(id, true, notices.unreadCount(me));
     }
 
     @PostMapping("/read-all")
     @Operation(summary = "Mark every notice read", description = "The caller's own; needs only the read scope.")
     @ApiResponse(responseCode = "200", description = "how many were marked")
-    Map<String, Object> readAll() {
+    MarkedAll readAll() {
         long me = currentAccount.require().getId();
-        return Map.of("marked", notices.markAllRead(me), "unread", notices.unreadCount(me));
+        int marked = notices.markAllRead(me);
+        return new MarkedAll(marked, notices.unreadCount(me));
     }
 }

@@ -26,6 +26,12 @@ class FewShotApiController {
     record FewShotJson(List<Integer> shots, Long seed) {
     }
 
+    /** The sweep as stored, and how many jobs the change queued; {@code seed} is "default" when none was given. */
+    record SweepSet(long id, List<Integer> shots,
+                    @io.swagger.v3.oas.annotations.media.Schema(description = "the seed, or \"default\"", example = "1234") Object seed,
+                    int jobsQueued) {
+    }
+
     private final RoundRepository rounds;
     private final FewShotSettings settings;
     private final CurrentAccount currentAccount;
@@ -40,11 +46,13 @@ class FewShotApiController {
     @Operation(summary = "Set a round's few-shot sweep", description = "Organizers only; audited. Every submission of "
             + "the round is also scored K-shot for each K (0 is always scored): new K's are queued for queued, scoring "
             + "and scored submissions, removed K's lose their jobs, scores and curves, a new seed scores every K again.")
-    @ApiResponse(responseCode = "200", description = "the stored sweep and how many jobs the change queued")
+    @ApiResponse(responseCode = "200", description = "the stored sweep and how many jobs the change queued",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SweepSet.class)))
     @ApiResponse(responseCode = "400", description = "a K below 0, given twice, above 64, more than 8 K's, or too large for "
             + "the round's minimum examples or its smallest part submitted; nothing is changed")
     @ApiResponse(responseCode = "404", description = "no round 7")
-    ResponseEntity<Map<String, Object>> set(@PathVariable long id, @RequestBody FewShotJson body) {
+    ResponseEntity<?> set(@PathVariable long id, @RequestBody FewShotJson body) {
         Account me = currentAccount.require();
         if (me.getRole() != Role.ORGANIZER) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -59,8 +67,7 @@ class FewShotApiController {
             return ResponseEntity.badRequest().body(Map.of("error", String.join("; ", change.problems()),
                     "fields", Map.of("shots", String.join("; ", change.problems()))));
         }
-        return ResponseEntity.ok(Map.of("id", id, "shots", change.sweep().shots(),
-                "seed", change.sweep().seed() == null ? "default" : change.sweep().seed(),
-                "jobsQueued", change.jobsQueued()));
+        return ResponseEntity.ok(new SweepSet(id, change.sweep().shots(),
+                change.sweep().seed() == null ? "default" : change.sweep().seed(), change.jobsQueued()));
     }
 }

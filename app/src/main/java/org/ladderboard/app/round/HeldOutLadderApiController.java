@@ -31,6 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = Tags.ROUNDS)
 class HeldOutLadderApiController {
 
+    /** A round's ladder after a change: {@code private} while it is held out and not released. */
+    record LadderState(long roundId, String ladder, boolean heldOut, java.time.Instant releasedAt,
+                       @com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate) {
+    }
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final RoundService rounds;
@@ -48,11 +53,13 @@ class HeldOutLadderApiController {
     @Operation(summary = "Hold a round's ladder out, or make it public", description = "Organizers only; audited. A "
             + "held-out ladder is scored like any other, but its results are for judges and organizers only until it "
             + "is released. Body: {\"heldOut\": true} or {\"heldOut\": false}.")
-    @ApiResponse(responseCode = "200", description = "the ladder's state; also when it already had it")
+    @ApiResponse(responseCode = "200", description = "the ladder's state; also when it already had it",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LadderState.class)))
     @ApiResponse(responseCode = "400", description = "the body has no true or false heldOut")
     @ApiResponse(responseCode = "404", description = "no such round, or the round has no such ladder")
     @ApiResponse(responseCode = "409", description = "the ladder was released already: a release is final")
-    ResponseEntity<Map<String, Object>> setHeldOut(@PathVariable long id, @PathVariable String ladder,
+    ResponseEntity<?> setHeldOut(@PathVariable long id, @PathVariable String ladder,
                                                    @RequestBody(required = false) String body) {
         Account me = currentAccount.require();
         if (me.getRole() != Role.ORGANIZER) {
@@ -76,10 +83,12 @@ class HeldOutLadderApiController {
     @PostMapping("/api/rounds/{id}/ladders/{ladder}/release")
     @Operation(summary = "Release a held-out ladder", description = "Organizers only; audited; final. From now on "
             + "everyone who sees the round's results sees this ladder's results too.")
-    @ApiResponse(responseCode = "200", description = "the released ladder's state")
+    @ApiResponse(responseCode = "200", description = "the released ladder's state",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LadderState.class)))
     @ApiResponse(responseCode = "404", description = "no such round, or the round has no such ladder")
     @ApiResponse(responseCode = "409", description = "released already, or not held out")
-    ResponseEntity<Map<String, Object>> release(@PathVariable long id, @PathVariable String ladder) {
+    ResponseEntity<?> release(@PathVariable long id, @PathVariable String ladder) {
         Account me = currentAccount.require();
         if (me.getRole() != Role.ORGANIZER) {
             return forbidden();
@@ -87,7 +96,7 @@ class HeldOutLadderApiController {
         return answer(id, ladder, rounds.release(id, ladder, me));
     }
 
-    private ResponseEntity<Map<String, Object>> answer(long id, String ladder, RoundService.LadderChange change) {
+    private ResponseEntity<?> answer(long id, String ladder, RoundService.LadderChange change) {
         HttpStatus status = switch (change) {
             case CHANGED, UNCHANGED -> HttpStatus.OK;
             case NO_SUCH_ROUND, NO_SUCH_LADDER -> HttpStatus.NOT_FOUND;
@@ -97,13 +106,7 @@ class HeldOutLadderApiController {
             return ResponseEntity.status(status).body(Map.of("error", change.sentence(ladder)));
         }
         RoundLadder saved = visibility.ladders(id).stream().filter(l -> l.ladder().equals(ladder)).findFirst().orElseThrow();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("roundId", id);
-        json.put("ladder", saved.ladder());
-        json.put("heldOut", saved.heldOut());
-        json.put("releasedAt", saved.releasedAt());
-        json.put("private", saved.isPrivate());
-        return ResponseEntity.ok(json);
+        return ResponseEntity.ok(new LadderState(id, saved.ladder(), saved.heldOut(), saved.releasedAt(), saved.isPrivate()));
     }
 
     private static ResponseEntity<Map<String, Object>> forbidden() {

@@ -63,7 +63,8 @@ class SubmissionApiController {
     @Operation(summary = "Submit a dataset", description = "Contestants, with a submit token. The file is validated "
             + "as the submit page does; a valid one is stored and queued for scoring on every ladder of the round.")
     @ApiResponse(responseCode = "201", description = "stored and queued; Location names the submission",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = "{\"id\": 42, \"status\": \"QUEUED\"}")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class),
+                    examples = @ExampleObject(value = "{\"id\": 42, \"status\": \"QUEUED\"}")))
     @ApiResponse(responseCode = "400", description = "form fields missing or wrong; nothing is stored", content = @Content(
             mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Error"), examples = @ExampleObject(
             value = "{\"error\": \"some form fields are missing or wrong\", \"fields\": {\"name\": \"give the task a name\"}}")))
@@ -90,7 +91,7 @@ class SubmissionApiController {
             }
             Submission s = outcome.submission();
             return ResponseEntity.created(URI.create("/api/submissions/" + s.getId()))
-                    .body(Map.of("id", s.getId(), "status", s.getStatus().name()));
+                    .body(new Created(s.getId(), s.getStatus().name()));
         } catch (SubmissionRefusedException refused) {
             return refusal(refused);
         }
@@ -127,17 +128,25 @@ class SubmissionApiController {
             + "model the aggregates once that model's job is done, and each job's progress.")
     @ApiResponse(responseCode = "200", description = "the results")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
-    Map<String, Object> results(@PathVariable long id) {
+    Results results(@PathVariable long id) {
         SubmissionDetails.View view = visible(id);
         List<ScoringResults.Progress> jobs = SubmissionController.progress(results, view);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("id", id);
-        body.put("status", view.submission().getStatus().name());
-        body.put("results", results.results(id, view.ladders()));
-        body.put("jobs", jobs);
         // the time left for the whole submission; null when done or when nothing measured tells
-        body.put("etaSeconds", ScoringResults.etaSeconds(jobs));
-        return body;
+        return new Results(id, view.submission().getStatus().name(), results.results(id, view.ladders()), jobs,
+                ScoringResults.etaSeconds(jobs));
+    }
+
+    /** A submission's aggregates per ladder, model and K, each job's progress, and the time left for all of it. */
+    record Results(long id, String status, List<ScoringResults.ModelResult> results, List<ScoringResults.Progress> jobs,
+                   Double etaSeconds) {
+    }
+
+    /** A stored submission, queued for scoring. */
+    record Created(long id, String status) {
+    }
+
+    /** A cancelled submission. */
+    record Cancelled(long id, String status) {
     }
 
     /** Every per-example score as JSON lines (one line per example and model). */
@@ -161,22 +170,23 @@ class SubmissionApiController {
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a submission's scoring", description = "The owner (submit token) or an organizer "
             + "(submit or manage token); a worker on it stops at its next heartbeat.")
-    @ApiResponse(responseCode = "200", description = "cancelled")
+    @ApiResponse(responseCode = "200", description = "cancelled", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Cancelled.class)))
     @ApiResponse(responseCode = "403", description = "only the owner or an organizer can cancel")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "the submission is scored already")
-    ResponseEntity<Map<String, Object>> cancel(@PathVariable long id) {
+    ResponseEntity<?> cancel(@PathVariable long id) {
         Account me = currentAccount.require();
         return details.find(id, me).map(view -> {
             if (!SubmissionDetails.mayCancel(me, view.submission())) {
-                return ResponseEntity.status(HttpStatus.FORBIDDEN).<Map<String, Object>>body(Map.of("error", "only the owner or an organizer can cancel"));
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "only the owner or an organizer can cancel"));
             }
             if (!view.submission().getStatus().isActive()) {
-                return ResponseEntity.status(HttpStatus.CONFLICT).<Map<String, Object>>body(Map.of("error",
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
                         "the submission is " + view.submission().getStatus().name().toLowerCase() + " already"));
             }
             control.cancel(id, me);
-            return ResponseEntity.ok(Map.<String, Object>of("id", id, "status", "CANCELLED"));
+            return ResponseEntity.ok(new Cancelled(id, "CANCELLED"));
         }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no submission " + id + " that you may see")));
     }
 
