@@ -23,7 +23,7 @@ import torch
 from transformers import GPT2Config, GPT2LMHeadModel, GPTNeoXConfig, GPTNeoXForCausalLM
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "scoring-worker/src/test/resources/fixtures/models"
+FIXTURES = REPO / "engine/src/test/resources/fixtures/models"
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
 ROWS = 300
 SHOTS = 4
