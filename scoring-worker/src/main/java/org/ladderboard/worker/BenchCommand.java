@@ -128,10 +128,18 @@ final class BenchCommand implements Callable<Integer> {
         return best;
     }
 
+    /** VmHWM, and what is resident now split into anonymous (libtorch, the JVM) and file-backed (mapped) pages. */
     private static String peakResidentMemory() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                    .map(l -> l.replaceAll("\\s+", " ").substring(7)).findFirst().orElse("unknown");
+            java.util.Map<String, String> status = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    status.put(line.substring(0, colon), line.substring(colon + 1).trim());
+                }
+            }
+            return status.getOrDefault("VmHWM", "unknown") + " (resident now: anonymous " + status.getOrDefault("RssAnon", "?")
+                    + ", file-backed " + status.getOrDefault("RssFile", "?") + ")";
         } catch (IOException e) {
             return "unknown";
         }
