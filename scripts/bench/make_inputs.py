@@ -47,7 +47,7 @@ def pythia_160m():
 
 def write_model(out, name, build, tokenizer_fixture, seed):
     target = out / "models" / name
-    if (target / "model.safetensors").exists():
+    if all((target / f).exists() for f in ("model.safetensors",) + TOKENIZER_FILES):
         print(f"{target} exists, kept")
         return
     torch.manual_seed(seed)
