@@ -82,8 +82,10 @@ final class BenchCommand implements Callable<Integer> {
                 for (int c = 0; c < settings.size(); c++) {
                     Scorer scorer = new Scorer(model, loaded.tokenizer(), settings.get(c)[0], settings.get(c)[1]);
                     long start = System.nanoTime();
+                    long cpuStart = processCpuNanos();
                     results = Evaluator.evaluate(scorer, data.taskType(), examples);
-                    Measurement m = new Measurement((System.nanoTime() - start) / 1e9, examples.size(), scorer.workDone());
+                    Measurement m = new Measurement((System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9,
+                            examples.size(), scorer.workDone());
                     first = first == null ? m : first;
                     runs.get(c).add(m);
                 }
@@ -175,8 +177,14 @@ final class BenchCommand implements Callable<Integer> {
         return worst;
     }
 
-    /** One timed pass: its work counts give tokens/s and FLOP/s. */
-    private record Measurement(double seconds, int examples, Scorer.Work work) {
+    /** CPU time of the whole process, libtorch's threads included: steadier than wall time on a shared machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** One timed pass (wall and process CPU seconds): its work counts give tokens/s and FLOP/s. */
+    private record Measurement(double seconds, double cpuSeconds, int examples, Scorer.Work work) {
 
         double examplesPerSecond() {
             return examples / seconds;
@@ -186,8 +194,9 @@ final class BenchCommand implements Callable<Integer> {
             double head = 2.0 * model.headParameterCount() * work.headRows();
             double flops = 2.0 * model.parameterCount() * work.bodyTokens() + head;
             double useful = 2.0 * model.parameterCount() * work.distinctPrefixTokens() + head;
-            System.out.printf("%-72s %8.2f s  %9.1f examples/s  %8.2f GFLOP/s (%.0f%% of peak; useful %.0f%%)%n", label, seconds,
-                    examplesPerSecond(), flops / seconds / 1e9, 100 * flops / seconds / peak, 100 * useful / seconds / peak);
+            System.out.printf("%-72s %8.2f s  %9.1f examples/s  %8.2f GFLOP/s (%.0f%% of peak; useful %.0f%%)  CPU %.2f s%n",
+                    label, seconds, examplesPerSecond(), flops / seconds / 1e9, 100 * flops / seconds / peak,
+                    100 * useful / seconds / peak, cpuSeconds);
         }
     }
 }
