@@ -51,9 +51,9 @@ SCORE_PROCESS = re.compile(r"score process: wall ([\d.]+) s, user ([\d.]+) s, sy
 
 
 def engine_peak(path):
-    """The matmul peak `bench` measures through the engine's own libtorch, when it prints one."""
-    m = path.exists() and ENGINE_PEAK.search(path.read_text(errors="replace"))
-    return float(m[1]) if m else None
+    """The matmul peak `bench` measures through the engine's own libtorch (the higher of its readings), when it prints one."""
+    found = path.exists() and ENGINE_PEAK.findall(path.read_text(errors="replace"))
+    return max(float(x) for x in found) if found else None
 
 
 def score_process(path):
