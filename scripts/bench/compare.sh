@@ -68,7 +68,7 @@ for model in $models; do
     grep -v '^\[' "$case_dir/bench.txt" >&2 || true
     # What a user runs: one pass over the whole file, JIT warm-up included.
     # shellcheck disable=SC2086
-    /usr/bin/time -f "score process: wall %e s, user %U s, sys %S s" -a -o "$case_dir/score.time" \
+    /usr/bin/time -f "score process: wall %e s, user %U s, sys %S s, peak RSS %M kB" -a -o "$case_dir/score.time" \
       java "${java_threads[@]}" -jar "$jar" score --model "$model_dir" --data "$csv" $engine_args \
       --out "$case_dir/scores.jsonl" 2> "$case_dir/score.err" || echo "score failed: see $case_dir/score.err" >&2
     cat "$case_dir/score.time" >> "$case_dir/score.err"

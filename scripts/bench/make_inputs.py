@@ -23,7 +23,7 @@ import torch
 from transformers import GPT2Config, GPT2LMHeadModel, GPTNeoXConfig, GPTNeoXForCausalLM
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "scoring-worker/src/test/resources/fixtures/models"
+FIXTURES = REPO / "engine/src/test/resources/fixtures/models"
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
 ROWS = 300
 SHOTS = 4
@@ -47,7 +47,7 @@ def pythia_160m():
 
 def write_model(out, name, build, tokenizer_fixture, seed):
     target = out / "models" / name
-    if (target / "model.safetensors").exists():
+    if all((target / f).exists() for f in ("model.safetensors",) + TOKENIZER_FILES):
         print(f"{target} exists, kept")
         return
     torch.manual_seed(seed)

@@ -47,13 +47,13 @@ def engine_score(path):
     return None
 
 
-SCORE_PROCESS = re.compile(r"score process: wall ([\d.]+) s, user ([\d.]+) s, sys ([\d.]+) s")
+SCORE_PROCESS = re.compile(r"score process: wall ([\d.]+) s, user ([\d.]+) s, sys ([\d.]+) s(?:, peak RSS (\d+) kB)?")
 
 
 def engine_peak(path):
-    """The matmul peak `bench` measures through the engine's own libtorch, when it prints one."""
-    m = path.exists() and ENGINE_PEAK.search(path.read_text(errors="replace"))
-    return float(m[1]) if m else None
+    """The matmul peak `bench` measures through the engine's own libtorch (the higher of its readings), when it prints one."""
+    found = path.exists() and ENGINE_PEAK.findall(path.read_text(errors="replace"))
+    return max(float(x) for x in found) if found else None
 
 
 def score_process(path):
@@ -63,9 +63,9 @@ def score_process(path):
     text = path.read_text(errors="replace")
     m = SCORE_PROCESS.search(text)
     if m:
-        return {"wall": float(m[1]), "cpu": float(m[2]) + float(m[3])}
+        return {"wall": float(m[1]), "cpu": float(m[2]) + float(m[3]), "rss_gb": m[4] and int(m[4]) / 1e6}
     wall = re.search(r"score process wall time: ([\d.]+) s", text)
-    return wall and {"wall": float(wall[1]), "cpu": None}
+    return wall and {"wall": float(wall[1]), "cpu": None, "rss_gb": None}
 
 
 def load(path):
@@ -137,11 +137,13 @@ def main(results):
             fmt(process and process["cpu"] and process["cpu"] * per),
             fmt(ratio(lm.get("cpu_seconds"), process and process["cpu"]), "{:.1f}×"),
             fmt(process and process["wall"]),
+            fmt(process and process["rss_gb"], "{:.2f}"),
             fmt(engine_peak(case / "bench.txt")),
         ])
     print("\n| model | data | CPU s per 100 examples: lm-eval (faster batch) | naive | engine `score` process "
-          "(JVM start, load, JIT included) | × lm-eval by CPU | `score` process wall s | matmul peak `bench` measured, GFLOP/s |")
-    print("|---|---|---|---|---|---|---|---|")
+          "(JVM start, load, JIT included) | × lm-eval by CPU | `score` process wall s | `score` peak RSS, GB | "
+          "matmul peak `bench` measured, GFLOP/s |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for row in cpu_rows:
         print("| " + " | ".join(row) + " |")
     if peak:

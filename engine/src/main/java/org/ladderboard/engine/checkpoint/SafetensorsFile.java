@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One {@code .safetensors} file: an 8-byte little-endian header length, a JSON header naming each tensor's dtype,
- * shape and byte range, then the raw data. Tensors are memory-mapped one by one, so loading copies nothing the
- * engine does not keep.
+ * shape and byte range, then the raw data. Tensors are memory-mapped one by one, or read straight into the array
+ * that keeps them when they are converted.
  */
 final class SafetensorsFile implements AutoCloseable {
 
@@ -63,6 +63,29 @@ final class SafetensorsFile implements AutoCloseable {
     ByteBuffer map(Entry entry) throws IOException {
         return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + entry.start(), entry.end() - entry.start())
                 .order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Reads the tensor's bytes into {@code target} (its whole remaining space, which must be the tensor's size). */
+    void readInto(Entry entry, ByteBuffer target) throws IOException {
+        long size = entry.end() - entry.start();
+        if (target.remaining() != size) {
+            throw new IOException(path + ": a tensor of " + size + " bytes does not fill " + target.remaining());
+        }
+        long at = dataStart + entry.start();
+        while (target.hasRemaining()) {
+            int n = channel.read(target, at);
+            if (n < 0) {
+                throw new IOException(path + " ends inside a tensor (at byte " + at + ")");
+            }
+            at += n;
+        }
+    }
+
+    /** The tensor's bytes, read into a heap buffer, little-endian (for dtypes that are converted in Java). */
+    ByteBuffer read(Entry entry) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(entry.end() - entry.start()));
+        readInto(entry, bytes);
+        return bytes.flip().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     Path path() {

@@ -4,6 +4,7 @@ import org.ladderboard.checkpoint.UnsupportedModelException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,28 +77,60 @@ public final class Weights implements AutoCloseable {
         }
         SafetensorsFile.Entry entry = file.entries().get(name);
         try {
-            ByteBuffer bytes = file.map(entry);
             Shape shape = new Shape(entry.shape());
-            NDArray array = switch (entry.dtype()) {
-                case "F32" -> manager.create(bytes, shape, DataType.FLOAT32);
-                case "F16" -> manager.create(bytes, shape, DataType.FLOAT16);
-                case "BF16" -> manager.create(widenBf16(bytes), shape, DataType.FLOAT32);
+            DataType stored = switch (entry.dtype()) {
+                case "F32", "BF16" -> DataType.FLOAT32;
+                case "F16" -> DataType.FLOAT16;
                 default -> throw new UnsupportedModelException("tensor '" + name + "' has dtype " + entry.dtype()
                         + "; only F32, F16 and BF16 are supported");
             };
-            return Optional.of(array.getDataType() == computeType ? array : array.toType(computeType, false));
+            NDArray array = read(file, entry, shape, stored);
+            if (array.getDataType() == computeType) {
+                return Optional.of(array);
+            }
+            // the stored-dtype copy is not kept beside the converted one
+            NDArray converted = array.toType(computeType, false);
+            array.close();
+            return Optional.of(converted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tensor '" + name + "' from " + file.path(), e);
         }
     }
 
+    /**
+     * A tensor already in the compute dtype is the file's own mapped pages, copied nowhere (DJL keeps the mapping
+     * alive with the array; the pages are shared with the page cache). One that is converted is read on a CPU into
+     * an array of its own and that array is closed after the conversion, so neither the stored-dtype copy nor its
+     * mapped pages stay resident beside the weights (a mapping is only released when the garbage collector gets to
+     * it, and this heap rarely needs a collection).
+     */
+    private NDArray read(SafetensorsFile file, SafetensorsFile.Entry entry, Shape shape, DataType stored)
+            throws IOException {
+        boolean bf16 = entry.dtype().equals("BF16");
+        if (!manager.getDevice().isGpu() && (bf16 || stored != computeType)) {
+            NDArray array = manager.create(shape, stored);
+            ByteBuffer target = array.toByteBuffer(true);
+            if (bf16) {
+                widenBf16(file.read(entry), target.asFloatBuffer());
+            } else {
+                file.readInto(entry, target);
+            }
+            return array;
+        }
+        ByteBuffer bytes = file.map(entry);
+        if (bf16) {
+            FloatBuffer widened = ByteBuffer.allocateDirect(bytes.remaining() * 2).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            widenBf16(bytes, widened);
+            return manager.create(widened.flip(), shape, DataType.FLOAT32);
+        }
+        return manager.create(bytes, shape, stored);
+    }
+
     /** bfloat16 is the top half of a float32: shift each value back into place. */
-    private static FloatBuffer widenBf16(ByteBuffer bytes) {
-        FloatBuffer out = ByteBuffer.allocateDirect(bytes.remaining() * 2).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+    private static void widenBf16(ByteBuffer bytes, FloatBuffer out) {
         while (bytes.remaining() >= 2) {
             out.put(Float.intBitsToFloat((bytes.getShort() & 0xffff) << 16));
         }
-        return out.flip();
     }
 
     /** The dtype the checkpoint stores (that of its first tensor), e.g. {@code F16}. */

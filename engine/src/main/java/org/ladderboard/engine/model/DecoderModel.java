@@ -2,6 +2,7 @@ package org.ladderboard.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -51,6 +52,17 @@ abstract class DecoderModel implements CausalLanguageModel {
         NDArray visible = key.lte(query).logicalAnd(end.gt(query));
         // log(1) = 0, log(0) = −∞: exact, with no 0·∞
         return visible.toType(DataType.FLOAT32, false).log().toType(type, false);
+    }
+
+    /**
+     * Runs one transformer block and frees what it made when it ends, so the block must update the residual stream
+     * in place. Without this every layer's scores, activations and copies stay alive until the batch ends: at
+     * GPT-2-small size that is twelve layers' worth, most of the process's memory.
+     */
+    static void block(Runnable step) {
+        try (NDScope scope = new NDScope()) {
+            step.run();
+        }
     }
 
     @Override

@@ -73,13 +73,15 @@ final class Gpt2 extends DecoderModel {
         NDArray x = tokenEmbedding.get(ids).add(positionEmbedding.get(positions));
         int headDim = hidden / heads;
         for (Block b : blocks) {
-            NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias()));
-            NDArray q = Attention.splitHeads(qkv.get("..., 0:" + hidden), heads, headDim);
-            NDArray k = Attention.splitHeads(qkv.get("..., " + hidden + ":" + 2 * hidden), heads, headDim);
-            NDArray v = Attention.splitHeads(qkv.get("..., " + 2 * hidden + ":"), heads, headDim);
-            x.addi(b.attnOut().apply(Attention.apply(q, k, v, bias)));
-            NDArray h = b.fc().apply(norm(x, b.ln2Weight(), b.ln2Bias()));
-            x.addi(b.proj().apply(activation.equals("gelu_new") ? geluTanh(h) : Activation.gelu(h)));
+            block(() -> {
+                NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias()));
+                NDArray q = Attention.splitHeads(qkv.get("..., 0:" + hidden), heads, headDim);
+                NDArray k = Attention.splitHeads(qkv.get("..., " + hidden + ":" + 2 * hidden), heads, headDim);
+                NDArray v = Attention.splitHeads(qkv.get("..., " + 2 * hidden + ":"), heads, headDim);
+                x.addi(b.attnOut().apply(Attention.apply(q, k, v, bias)));
+                NDArray h = b.fc().apply(norm(x, b.ln2Weight(), b.ln2Bias()));
+                x.addi(b.proj().apply(activation.equals("gelu_new") ? geluTanh(h) : Activation.gelu(h)));
+            });
         }
         return norm(x, finalNormWeight, finalNormBias);
     }

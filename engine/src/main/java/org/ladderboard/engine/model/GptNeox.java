@@ -77,20 +77,22 @@ final class GptNeox extends DecoderModel {
         int headDim = hidden / heads;
         NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
-            // [B, T, heads, 3·d]: each head's q, k and v are adjacent
-            NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias())).reshape(batch, length, heads, 3L * headDim)
-                    .transpose(0, 2, 1, 3);
-            NDArray q = rotary.apply(qkv.get("..., 0:" + headDim), cosSin);
-            NDArray k = rotary.apply(qkv.get("..., " + headDim + ":" + 2 * headDim), cosSin);
-            NDArray v = qkv.get("..., " + 2 * headDim + ":");
-            NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, bias));
-            if (parallelResidual) {
-                NDArray mlp = mlp(b, norm(x, b.ln2Weight(), b.ln2Bias()));
-                x = x.add(attention).addi(mlp);
-            } else {
-                x = x.add(attention);
-                x.addi(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
-            }
+            block(() -> {
+                // [B, T, heads, 3·d]: each head's q, k and v are adjacent
+                NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias())).reshape(batch, length, heads, 3L * headDim)
+                        .transpose(0, 2, 1, 3);
+                NDArray q = rotary.apply(qkv.get("..., 0:" + headDim), cosSin);
+                NDArray k = rotary.apply(qkv.get("..., " + headDim + ":" + 2 * headDim), cosSin);
+                NDArray v = qkv.get("..., " + 2 * headDim + ":");
+                NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, bias));
+                if (parallelResidual) {
+                    NDArray mlp = mlp(b, norm(x, b.ln2Weight(), b.ln2Bias()));
+                    x.addi(attention).addi(mlp);
+                } else {
+                    x.addi(attention);
+                    x.addi(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+                }
+            });
         }
         return norm(x, finalNormWeight, finalNormBias);
     }

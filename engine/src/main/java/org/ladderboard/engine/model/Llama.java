@@ -72,13 +72,15 @@ final class Llama extends DecoderModel {
         NDArray x = tokenEmbedding.get(ids);
         NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
-            NDArray h = rmsNorm(x, b.inputNorm());
-            NDArray q = rotary.apply(Attention.splitHeads(b.q().apply(h), heads, headDim), cosSin);
-            NDArray k = rotary.apply(Attention.splitHeads(b.k().apply(h), kvHeads, headDim), cosSin);
-            NDArray v = Attention.splitHeads(b.v().apply(h), kvHeads, headDim);
-            x = x.add(b.o().apply(Attention.apply(q, k, v, bias)));
-            h = rmsNorm(x, b.postAttentionNorm());
-            x.addi(b.down().apply(silu(b.gate().apply(h)).muli(b.up().apply(h))));
+            block(() -> {
+                NDArray h = rmsNorm(x, b.inputNorm());
+                NDArray q = rotary.apply(Attention.splitHeads(b.q().apply(h), heads, headDim), cosSin);
+                NDArray k = rotary.apply(Attention.splitHeads(b.k().apply(h), kvHeads, headDim), cosSin);
+                NDArray v = Attention.splitHeads(b.v().apply(h), kvHeads, headDim);
+                x.addi(b.o().apply(Attention.apply(q, k, v, bias)));
+                NDArray g = rmsNorm(x, b.postAttentionNorm());
+                x.addi(b.down().apply(silu(b.gate().apply(g)).muli(b.up().apply(g))));
+            });
         }
         return rmsNorm(x, finalNorm);
     }

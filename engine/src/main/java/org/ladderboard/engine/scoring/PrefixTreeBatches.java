@@ -75,10 +75,14 @@ final class PrefixTreeBatches {
      * row's attention, which every query computes over the whole row (4·d·L² a row), by 4·d·added·(2L + added);
      * a row of its own pays 24·d²·n + 4·d·n² for all n tokens. So unrelated sequences never share a row (batching
      * serves them), a prompt's classes always join their prompt, and a shared instruction keeps rows growing while
-     * it pays, up to {@code maxRow} tokens, which bounds attention's memory.
+     * it pays, up to {@code maxRow} tokens, which bounds attention's memory and its work on masked scores (this rule
+     * counts attention's FLOPs, but its mask, softmax and layout passes cost more than their FLOPs say). A shared
+     * prefix longer than {@code maxRow} would be run again for every sequence, so its row may grow to twice the
+     * sequence's length instead ({@code maxRow} 1 still shares nothing but repeats).
      */
     static boolean joins(int rowLength, int shared, int added, long hidden, int maxRow) {
-        if (rowLength + added > maxRow) {
+        long limit = maxRow > 1 && shared > maxRow ? 2L * (shared + added) : maxRow;
+        if (rowLength + added > limit) {
             return false;
         }
         long n = shared + added;

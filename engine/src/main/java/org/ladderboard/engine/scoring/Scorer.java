@@ -38,10 +38,12 @@ public final class Scorer implements LoglikelihoodModel {
     }
 
     /**
-     * Longest prefix-tree row (unless one sequence is longer): bounds attention's {@code [heads, T, T]} scores, 50 MB
-     * a layer at GPT-2-small size.
+     * Longest prefix-tree row (unless one sequence is longer): bounds attention's {@code [heads, T, T]} scores (3 MB
+     * a layer at GPT-2-small size, 50 MB at 1024). Each query attends over the whole row, so long rows spend their
+     * time on masked scores: 256 measured 1.4–1.7× less CPU than 1024 on memo-trap-like data at GPT-2-small size,
+     * for 4 % more tokens (see docs/performance.md).
      */
-    public static final int DEFAULT_ROW_TOKENS = 1024;
+    public static final int DEFAULT_ROW_TOKENS = 256;
 
     /** What the scorer has run so far, for throughput figures. */
     public record Work(long requests, long bodyTokens, long paddedTokens, long headRows, long distinctPrefixTokens,
