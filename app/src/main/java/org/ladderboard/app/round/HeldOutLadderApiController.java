@@ -1,14 +1,11 @@
 package org.ladderboard.app.round;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.ladderboard.app.account.Account;
 import org.ladderboard.app.account.CurrentAccount;
-import org.ladderboard.app.account.Role;
 import org.ladderboard.app.openapi.Tags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Organizers hold a round's ladder out and release it by script, as on the rounds page: {@code PUT
@@ -31,12 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = Tags.ROUNDS)
 class HeldOutLadderApiController {
 
+    /** What {@code PUT} takes: {@code {"heldOut": true}} or {@code {"heldOut": false}}. */
+    record HeldOutBody(Boolean heldOut) {
+    }
+
     /** A round's ladder after a change: {@code private} while it is held out and not released. */
     record LadderState(long roundId, String ladder, boolean heldOut, java.time.Instant releasedAt,
                        @com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate) {
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final RoundService rounds;
     private final LadderVisibility visibility;
@@ -60,23 +56,13 @@ class HeldOutLadderApiController {
     @ApiResponse(responseCode = "404", description = "no such round, or the round has no such ladder")
     @ApiResponse(responseCode = "409", description = "the ladder was released already: a release is final")
     ResponseEntity<?> setHeldOut(@PathVariable long id, @PathVariable String ladder,
-                                                   @RequestBody(required = false) String body) {
-        Account me = currentAccount.require();
-        if (me.getRole() != Role.ORGANIZER) {
-            return forbidden();
-        }
-        JsonNode heldOut;
-        try {
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
-            heldOut = json == null || !json.isObject() ? null : json.get("heldOut");
-        } catch (JacksonException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "the body is not JSON: " + e.getOriginalMessage()));
-        }
-        if (heldOut == null || !heldOut.isBoolean()) {
+                                 @RequestBody(required = false) HeldOutBody body) {
+        // organizers only: SecurityConfig's rule for /api/rounds/** decides that; a body that is not JSON is ApiErrors'
+        if (body == null || body.heldOut() == null) {
             return ResponseEntity.badRequest().body(Map.of("error", "send {\"heldOut\": true} or {\"heldOut\": false}",
                     "fields", Map.of("heldOut", "true or false")));
         }
-        return answer(id, ladder, rounds.setHeldOut(id, ladder, heldOut.asBoolean(), me));
+        return answer(id, ladder, rounds.setHeldOut(id, ladder, body.heldOut(), currentAccount.require()));
     }
 
     /** 200 with the released ladder; 403 not an organizer; 404; 409 released already or not held out. */
@@ -89,11 +75,7 @@ class HeldOutLadderApiController {
     @ApiResponse(responseCode = "404", description = "no such round, or the round has no such ladder")
     @ApiResponse(responseCode = "409", description = "released already, or not held out")
     ResponseEntity<?> release(@PathVariable long id, @PathVariable String ladder) {
-        Account me = currentAccount.require();
-        if (me.getRole() != Role.ORGANIZER) {
-            return forbidden();
-        }
-        return answer(id, ladder, rounds.release(id, ladder, me));
+        return answer(id, ladder, rounds.release(id, ladder, currentAccount.require()));
     }
 
     private ResponseEntity<?> answer(long id, String ladder, RoundService.LadderChange change) {
@@ -107,9 +89,5 @@ class HeldOutLadderApiController {
         }
         RoundLadder saved = visibility.ladders(id).stream().filter(l -> l.ladder().equals(ladder)).findFirst().orElseThrow();
         return ResponseEntity.ok(new LadderState(id, saved.ladder(), saved.heldOut(), saved.releasedAt(), saved.isPrivate()));
-    }
-
-    private static ResponseEntity<Map<String, Object>> forbidden() {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "only organizers can change a round's ladders"));
     }
 }
