@@ -45,9 +45,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "timed runs of the engine per budget (default ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--row-tokens", paramLabel = "N", split = ",", defaultValue = "" + Scorer.DEFAULT_ROW_TOKENS,
-            description = "longest packed row of shared-prefix trees (default ${DEFAULT-VALUE}); a list compares them")
-    List<Integer> rowTokens;
+    @Option(names = "--row-tokens", paramLabel = "N", split = ",",
+            description = "longest packed row of shared-prefix trees (default: the batch's token budget); a list compares them")
+    List<Integer> rowTokens = List.of();
 
     @Option(names = "--naive-limit", paramLabel = "N", description = "examples the naive way scores (default: all)")
     Integer naiveLimit;
@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             int[] budgets = modelOptions.budgets(model.manager().getDevice());
             List<int[]> settings = new java.util.ArrayList<>();
             for (int budget : budgets) {
-                for (int row : rowTokens) {
+                for (int row : rowTokens.isEmpty() ? List.of(budget) : rowTokens) {
                     settings.add(new int[] {budget, row});
                 }
             }

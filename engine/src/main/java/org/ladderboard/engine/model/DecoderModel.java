@@ -38,20 +38,9 @@ abstract class DecoderModel implements CausalLanguageModel {
         return new NDArray[] {manager.create(rows.ids(), shape), manager.create(rows.positions(), shape)};
     }
 
-    /**
-     * The {@code [B, 1, T, T]} attention bias (0 = may attend, −∞ = may not) in the compute dtype, built on the
-     * device from the rows' {@code subtreeEnd} ({@code k ≤ q < subtreeEnd[k]}) once per batch and shared by every
-     * layer: only {@code B·T} numbers cross to the device, never a {@code T×T} mask.
-     */
-    final NDArray attentionBias(TokenRows rows) {
-        int t = rows.width();
-        NDArray index = manager.arange(0, t, 1, DataType.INT64);
-        NDArray query = index.reshape(1, 1, t, 1);
-        NDArray key = index.reshape(1, 1, 1, t);
-        NDArray end = manager.create(rows.subtreeEnd(), new Shape(rows.rows(), 1, 1, t));
-        NDArray visible = key.lte(query).logicalAnd(end.gt(query));
-        // log(1) = 0, log(0) = −∞: exact, with no 0·∞
-        return visible.toType(DataType.FLOAT32, false).log().toType(type, false);
+    /** Which keys each query reads, planned once per batch from the rows' trees and shared by every layer. */
+    final AttentionPlan attentionPlan(TokenRows rows) {
+        return AttentionPlan.of(rows, manager, type);
     }
 
     /**

@@ -69,7 +69,7 @@ final class Gpt2 extends DecoderModel {
         NDArray[] idsAndPositions = idsAndPositions(rows);
         NDArray ids = idsAndPositions[0];
         NDArray positions = idsAndPositions[1];
-        NDArray bias = attentionBias(rows);
+        AttentionPlan plan = attentionPlan(rows);
         NDArray x = tokenEmbedding.get(ids).add(positionEmbedding.get(positions));
         int headDim = hidden / heads;
         for (Block b : blocks) {
@@ -78,7 +78,7 @@ final class Gpt2 extends DecoderModel {
                 NDArray q = Attention.splitHeads(qkv.get("..., 0:" + hidden), heads, headDim);
                 NDArray k = Attention.splitHeads(qkv.get("..., " + hidden + ":" + 2 * hidden), heads, headDim);
                 NDArray v = Attention.splitHeads(qkv.get("..., " + 2 * hidden + ":"), heads, headDim);
-                x.addi(b.attnOut().apply(Attention.apply(q, k, v, bias)));
+                x.addi(b.attnOut().apply(Attention.apply(q, k, v, plan)));
                 NDArray h = b.fc().apply(norm(x, b.ln2Weight(), b.ln2Bias()));
                 x.addi(b.proj().apply(activation.equals("gelu_new") ? geluTanh(h) : Activation.gelu(h)));
             });

@@ -70,7 +70,7 @@ final class GptNeox extends DecoderModel {
         NDArray[] idsAndPositions = idsAndPositions(rows);
         NDArray ids = idsAndPositions[0];
         NDArray positions = idsAndPositions[1];
-        NDArray bias = attentionBias(rows);
+        AttentionPlan plan = attentionPlan(rows);
         NDArray x = tokenEmbedding.get(ids);
         long batch = ids.getShape().get(0);
         long length = ids.getShape().get(1);
@@ -84,7 +84,7 @@ final class GptNeox extends DecoderModel {
                 NDArray q = rotary.apply(qkv.get("..., 0:" + headDim), cosSin);
                 NDArray k = rotary.apply(qkv.get("..., " + headDim + ":" + 2 * headDim), cosSin);
                 NDArray v = qkv.get("..., " + 2 * headDim + ":");
-                NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, bias));
+                NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, plan));
                 if (parallelResidual) {
                     NDArray mlp = mlp(b, norm(x, b.ln2Weight(), b.ln2Bias()));
                     x.addi(attention).addi(mlp);

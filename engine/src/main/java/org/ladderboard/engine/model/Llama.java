@@ -68,7 +68,7 @@ final class Llama extends DecoderModel {
         NDArray[] idsAndPositions = idsAndPositions(rows);
         NDArray ids = idsAndPositions[0];
         NDArray positions = idsAndPositions[1];
-        NDArray bias = attentionBias(rows);
+        AttentionPlan plan = attentionPlan(rows);
         NDArray x = tokenEmbedding.get(ids);
         NDArray[] cosSin = rotary.angles(positions, computeType());
         for (Block b : blocks) {
@@ -77,7 +77,7 @@ final class Llama extends DecoderModel {
                 NDArray q = rotary.apply(Attention.splitHeads(b.q().apply(h), heads, headDim), cosSin);
                 NDArray k = rotary.apply(Attention.splitHeads(b.k().apply(h), kvHeads, headDim), cosSin);
                 NDArray v = Attention.splitHeads(b.v().apply(h), kvHeads, headDim);
-                x.addi(b.o().apply(Attention.apply(q, k, v, bias)));
+                x.addi(b.o().apply(Attention.apply(q, k, v, plan)));
                 NDArray g = rmsNorm(x, b.postAttentionNorm());
                 x.addi(b.down().apply(silu(b.gate().apply(g)).muli(b.up().apply(g))));
             });

@@ -15,11 +15,13 @@ import org.ladderboard.engine.model.TokenRows;
 
 /**
  * Runs token sequences through the model with every shared prefix once. The sequences are sorted, so that those
- * sharing a prefix are neighbours, and laid into rows as prefix trees (radix-attention style): a sequence adds only
+ * sharing a prefix are neighbours, and packed into rows as prefix trees (radix-attention style): a sequence adds only
  * the tokens after its longest common prefix with the one before, and those attend to the shared prefix's keys and
- * values, so each shared token is computed once per row. A sequence joins a row while that pays ({@link #joins}:
- * attention in a row costs its length squared), and rows of similar length are batched under a token budget, and only positions
- * that predict a target reach the vocabulary head, each once however many targets it predicts.
+ * values, so each shared token is computed once per row. Attention reads only each token's own path through its
+ * tree (the model's attention plan), so a row's length costs nothing in attention: rows are filled up to their
+ * length whether or not the next sequence shares anything, which also leaves no padding. Rows of similar length
+ * are batched under a token budget, and only positions that predict a target reach the vocabulary head, each once
+ * however many targets it predicts.
  */
 final class PrefixTreeBatches {
 
@@ -71,22 +73,13 @@ final class PrefixTreeBatches {
 
     /**
      * Whether a sequence joins the current row, sharing its first {@code shared} tokens and adding {@code added}, or
-     * starts a row of its own. Joining saves the shared tokens' layers (about 24·d² FLOPs a token) but widens the
-     * row's attention, which every query computes over the whole row (4·d·L² a row), by 4·d·added·(2L + added);
-     * a row of its own pays 24·d²·n + 4·d·n² for all n tokens. So unrelated sequences never share a row (batching
-     * serves them), a prompt's classes always join their prompt, and a shared instruction keeps rows growing while
-     * it pays, up to {@code maxRow} tokens, which bounds attention's memory and its work on masked scores (this rule
-     * counts attention's FLOPs, but its mask, softmax and layout passes cost more than their FLOPs say). A shared
-     * prefix longer than {@code maxRow} would be run again for every sequence, so its row may grow to twice the
-     * sequence's length instead ({@code maxRow} 1 still shares nothing but repeats).
+     * starts a row of its own: it joins while the row stays within {@code maxRow} tokens ({@code maxRow} 1 shares
+     * nothing). A shared prefix longer than half a row would be run again in the next row for every sequence that
+     * does not fit, so a row may then grow to twice the sequence's length instead.
      */
-    static boolean joins(int rowLength, int shared, int added, long hidden, int maxRow) {
-        long limit = maxRow > 1 && shared > maxRow ? 2L * (shared + added) : maxRow;
-        if (rowLength + added > limit) {
-            return false;
-        }
-        long n = shared + added;
-        return (long) added * (2L * rowLength + added) <= 6 * hidden * shared + n * n;
+    static boolean joins(int rowLength, int shared, int added, int maxRow) {
+        long limit = maxRow > 1 && 2L * shared > maxRow ? Math.max(maxRow, 2L * (shared + added)) : maxRow;
+        return rowLength + added <= limit;
     }
 
     /** Tokens in the prefix tree of all the sequences: what running every shared prefix once costs. */
@@ -113,7 +106,6 @@ final class PrefixTreeBatches {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Arrays.compare(sequences.get(a).tokens(), sequences.get(b).tokens()));
-        long hidden = model.hiddenSize();
         int[][] nodes = new int[n][];
         int[] rowOf = new int[n];
         List<Row> rows = new ArrayList<>();
@@ -122,7 +114,7 @@ final class PrefixTreeBatches {
         for (int i : order) {
             long[] s = sequences.get(i).tokens();
             int shared = row == null ? 0 : commonPrefix(sequences.get(previous).tokens(), s);
-            if (row == null || !joins(row.length(), shared, s.length - shared, hidden, rowTokens)) {
+            if (row == null || !joins(row.length(), shared, s.length - shared, rowTokens)) {
                 row = new Row();
                 rows.add(row);
                 shared = 0;

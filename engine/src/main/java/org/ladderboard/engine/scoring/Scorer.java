@@ -37,14 +37,6 @@ public final class Scorer implements LoglikelihoodModel {
         return device.isGpu() ? DEFAULT_GPU_TOKEN_BUDGET : DEFAULT_TOKEN_BUDGET;
     }
 
-    /**
-     * Longest prefix-tree row (unless one sequence is longer): bounds attention's {@code [heads, T, T]} scores (3 MB
-     * a layer at GPT-2-small size, 50 MB at 1024). Each query attends over the whole row, so long rows spend their
-     * time on masked scores: 256 measured 1.4–1.7× less CPU than 1024 on memo-trap-like data at GPT-2-small size,
-     * for 4 % more tokens (see docs/performance.md).
-     */
-    public static final int DEFAULT_ROW_TOKENS = 256;
-
     /** What the scorer has run so far, for throughput figures. */
     public record Work(long requests, long bodyTokens, long paddedTokens, long headRows, long distinctPrefixTokens,
                        long lmEvalTokens) {
@@ -59,11 +51,15 @@ public final class Scorer implements LoglikelihoodModel {
     private long distinctPrefixTokens;
     private long lmEvalTokens;
 
+    /** Rows as long as the batch: a batch is one row packed with prefix trees. */
     public Scorer(CausalLanguageModel model, ModelTokenizer tokenizer, int tokenBudget) {
-        this(model, tokenizer, tokenBudget, DEFAULT_ROW_TOKENS);
+        this(model, tokenizer, tokenBudget, tokenBudget);
     }
 
-    /** {@code rowTokens} 1 shares nothing: every sequence runs alone, as lm-evaluation-harness runs them. */
+    /**
+     * {@code rowTokens}: the longest packed row; 1 shares nothing, every sequence runs alone as lm-evaluation-harness
+     * runs them.
+     */
     public Scorer(CausalLanguageModel model, ModelTokenizer tokenizer, int tokenBudget, int rowTokens) {
         this.model = model;
         this.tokenizer = tokenizer;
