@@ -56,4 +56,27 @@ class ForwardPassTest {
             }
         }
     }
+
+    /**
+     * The last block runs its output projection and MLP only where states are read: at any positions, in any order,
+     * they equal the full forward pass's, on a batch of two prefix-tree rows with padding.
+     */
+    @ParameterizedTest
+    @FieldSource("MODELS")
+    void statesReadAtSomePositionsEqualTheFullPass(String name) {
+        try (CausalLanguageModel model = Fixtures.load(name); NDScope scope = new NDScope()) {
+            // row 0: a prompt of 5 with two branches of 2; row 1: a sequence of 4, then padding
+            long[] ids = {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 0, 0, 0, 0, 0};
+            long[] positions = {0, 1, 2, 3, 4, 5, 6, 5, 6, 0, 1, 2, 3, 0, 0, 0, 0, 0};
+            long[] ends = {9, 9, 9, 9, 9, 7, 7, 9, 9, 4, 4, 4, 4, 5, 6, 7, 8, 9};
+            TokenRows rows = new TokenRows(2, 9, ids, positions, ends);
+            long[] read = {6, 4, 12, 8, 0};
+            NDArray full = model.hidden(rows).reshape(18, -1);
+            NDArray some = model.hidden(rows, read);
+            for (int i = 0; i < read.length; i++) {
+                float largest = some.get(i).sub(full.get(read[i])).abs().max().getFloat();
+                assertThat(largest).as("%s position %d", name, read[i]).isLessThan(1e-5f);
+            }
+        }
+    }
 }

@@ -28,9 +28,11 @@ import picocli.CommandLine.Option;
  * [--naive-limit N]}: the engine's scoring against the prize pipeline's way (one forward per prompt + class, batch 1,
  * head over every position), measured in the same run on the same examples, so the speed-up is a ratio. The first
  * engine pass is what a user's {@code score} run pays (JIT and allocator warm-up included); the best repeat is the
- * steady state; several settings run in turn within each repeat, so they share the machine's load alike. Model FLOPs count 2 per body weight per token run and 2 per head weight per row through the head;
- * useful FLOPs count only the tokens that must be computed (every shared prefix once) and the head rows. The
- * machine's libtorch matmul peak is measured in the same run, at the model's own layer shape.
+ * steady state; several settings run in turn within each repeat, so they share the machine's load alike. Model
+ * FLOPs count 2 per body weight per token run (the last block's output projection and MLP only at the head's rows)
+ * and 2 per head weight per row through the head; useful FLOPs count 2 per body weight for each token that must be
+ * computed (every shared prefix once), as lm-evaluation-harness would, and the head rows. The machine's libtorch
+ * matmul peak is measured in the same run, at the model's own layer shape.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Examples/s, tokens and FLOP/s of the engine and of the naive way, with the machine's matmul peak, measured together.")
@@ -197,7 +199,9 @@ final class BenchCommand implements Callable<Integer> {
 
         void print(String label, CausalLanguageModel model, double peak) {
             double head = 2.0 * model.headParameterCount() * work.headRows();
-            double flops = 2.0 * model.parameterCount() * work.bodyTokens() + head;
+            // the last block's output projection and MLP run only at the head's rows
+            double flops = 2.0 * (model.parameterCount() - model.outputOnlyParameterCount()) * work.bodyTokens()
+                    + 2.0 * model.outputOnlyParameterCount() * work.headRows() + head;
             double useful = 2.0 * model.parameterCount() * work.distinctPrefixTokens() + head;
             System.out.printf("%-72s %8.2f s  %9.1f examples/s  %8.2f GFLOP/s (%.0f%% of peak; useful %.0f%%)  CPU %.2f s%n",
                     label, seconds, examplesPerSecond(), flops / seconds / 1e9, 100 * flops / seconds / peak,

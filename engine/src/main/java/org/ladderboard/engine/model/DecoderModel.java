@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
 
 /**
  * What every architecture shares around its forward pass: the weights' manager and dtype, the context and vocabulary
@@ -18,6 +20,7 @@ abstract class DecoderModel implements CausalLanguageModel {
     private final int vocab;
     private NDArray head;
     private long parameters;
+    private long outputOnlyParameters;
 
     DecoderModel(NDManager manager, DataType type, int context, int vocab) {
         this.manager = manager;
@@ -26,16 +29,34 @@ abstract class DecoderModel implements CausalLanguageModel {
         this.vocab = vocab;
     }
 
-    /** Set by the architecture once its weights are read: the head as {@code [hidden, vocab]}, the body's weight count. */
-    final void finish(NDArray head, long parameters) {
+    /**
+     * Set by the architecture once its weights are read: the head as {@code [hidden, vocab]}, the body's weight count
+     * and how many of them the last block runs only at the positions read.
+     */
+    final void finish(NDArray head, long parameters, long outputOnlyParameters) {
         this.head = head;
         this.parameters = parameters;
+        this.outputOnlyParameters = outputOnlyParameters;
     }
 
     /** The rows' ids and positions as {@code [B, T]} int64 arrays on the model's device. */
     final NDArray[] idsAndPositions(TokenRows rows) {
         Shape shape = new Shape(rows.rows(), rows.width());
         return new NDArray[] {manager.create(rows.ids(), shape), manager.create(rows.positions(), shape)};
+    }
+
+    /** The positions read, on the model's device. */
+    final NDArray positionsRead(long[] at) {
+        return manager.create(at);
+    }
+
+    /**
+     * The rows at flat positions {@code at} of {@code x} ({@code [B, T, F]}) as {@code [N, F]}: the residual stream
+     * the last block updates, or its attention output, taken where they are read.
+     */
+    static NDArray rowsAt(NDArray x, NDArray at) {
+        return Embedding.embedding(at, x.reshape(-1, x.getShape().get(x.getShape().dimension() - 1)), SparseFormat.DENSE)
+                .singletonOrThrow();
     }
 
     /** Which keys each query reads, planned once per batch from the rows' trees and shared by every layer. */
@@ -92,6 +113,11 @@ abstract class DecoderModel implements CausalLanguageModel {
     @Override
     public long parameterCount() {
         return parameters;
+    }
+
+    @Override
+    public long outputOnlyParameterCount() {
+        return outputOnlyParameters;
     }
 
     @Override

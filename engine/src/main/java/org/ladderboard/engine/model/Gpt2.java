@@ -60,30 +60,38 @@ final class Gpt2 extends DecoderModel {
         }
         finalNormWeight = w.get(p + "ln_f.weight");
         finalNormBias = w.get(p + "ln_f.bias");
+        Block last = blocks.get(blocks.size() - 1);
         finish(w.find("lm_head.weight").orElse(tokenEmbedding).transpose(),
-                blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.fc(), b.proj())).sum());
+                blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.fc(), b.proj())).sum(),
+                Linear.size(last.attnOut(), last.fc(), last.proj()));
     }
 
     @Override
-    public NDArray hidden(TokenRows rows) {
+    public NDArray hidden(TokenRows rows, long[] read) {
         NDArray[] idsAndPositions = idsAndPositions(rows);
         NDArray ids = idsAndPositions[0];
         NDArray positions = idsAndPositions[1];
         AttentionPlan plan = attentionPlan(rows);
+        NDArray at = positionsRead(read);
         NDArray x = tokenEmbedding.get(ids).add(positionEmbedding.get(positions));
         int headDim = hidden / heads;
+        NDArray stream = x;
         for (Block b : blocks) {
+            // the last block reads every token's keys and values but updates only the rows that are read
+            boolean last = b == blocks.get(blocks.size() - 1);
+            NDArray out = stream = last ? rowsAt(x, at) : x;
             block(() -> {
                 NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias()));
                 NDArray q = Attention.splitHeads(qkv.get("..., 0:" + hidden), heads, headDim);
                 NDArray k = Attention.splitHeads(qkv.get("..., " + hidden + ":" + 2 * hidden), heads, headDim);
                 NDArray v = Attention.splitHeads(qkv.get("..., " + 2 * hidden + ":"), heads, headDim);
-                x.addi(b.attnOut().apply(Attention.apply(q, k, v, plan)));
-                NDArray h = b.fc().apply(norm(x, b.ln2Weight(), b.ln2Bias()));
-                x.addi(b.proj().apply(activation.equals("gelu_new") ? geluTanh(h) : Activation.gelu(h)));
+                NDArray attention = Attention.apply(q, k, v, plan);
+                out.addi(b.attnOut().apply(last ? rowsAt(attention, at) : attention));
+                NDArray h = b.fc().apply(norm(out, b.ln2Weight(), b.ln2Bias()));
+                out.addi(b.proj().apply(activation.equals("gelu_new") ? geluTanh(h) : Activation.gelu(h)));
             });
         }
-        return norm(x, finalNormWeight, finalNormBias);
+        return norm(stream, finalNormWeight, finalNormBias);
     }
 
     private NDArray norm(NDArray x, NDArray weight, NDArray bias) {

@@ -61,22 +61,29 @@ final class GptNeox extends DecoderModel {
         }
         finalNormWeight = w.get("gpt_neox.final_layer_norm.weight");
         finalNormBias = w.get("gpt_neox.final_layer_norm.bias");
+        Block last = blocks.get(blocks.size() - 1);
         finish(w.get("embed_out.weight").transpose(),
-                blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.up(), b.down())).sum());
+                blocks.stream().mapToLong(b -> Linear.size(b.qkv(), b.attnOut(), b.up(), b.down())).sum(),
+                Linear.size(last.attnOut(), last.up(), last.down()));
     }
 
     @Override
-    public NDArray hidden(TokenRows rows) {
+    public NDArray hidden(TokenRows rows, long[] read) {
         NDArray[] idsAndPositions = idsAndPositions(rows);
         NDArray ids = idsAndPositions[0];
         NDArray positions = idsAndPositions[1];
         AttentionPlan plan = attentionPlan(rows);
+        NDArray at = positionsRead(read);
         NDArray x = tokenEmbedding.get(ids);
         long batch = ids.getShape().get(0);
         long length = ids.getShape().get(1);
         int headDim = hidden / heads;
         NDArray[] cosSin = rotary.angles(positions, computeType());
+        NDArray stream = x;
         for (Block b : blocks) {
+            // the last block reads every token's keys and values but updates only the rows that are read
+            boolean last = b == blocks.get(blocks.size() - 1);
+            NDArray out = stream = last ? rowsAt(x, at) : x;
             block(() -> {
                 // [B, T, heads, 3·d]: each head's q, k and v are adjacent
                 NDArray qkv = b.qkv().apply(norm(x, b.ln1Weight(), b.ln1Bias())).reshape(batch, length, heads, 3L * headDim)
@@ -84,17 +91,18 @@ final class GptNeox extends DecoderModel {
                 NDArray q = rotary.apply(qkv.get("..., 0:" + headDim), cosSin);
                 NDArray k = rotary.apply(qkv.get("..., " + headDim + ":" + 2 * headDim), cosSin);
                 NDArray v = qkv.get("..., " + 2 * headDim + ":");
-                NDArray attention = b.attnOut().apply(Attention.apply(q, k, v, plan));
+                NDArray mixed = Attention.apply(q, k, v, plan);
+                NDArray attention = b.attnOut().apply(last ? rowsAt(mixed, at) : mixed);
                 if (parallelResidual) {
-                    NDArray mlp = mlp(b, norm(x, b.ln2Weight(), b.ln2Bias()));
-                    x.addi(attention).addi(mlp);
+                    NDArray mlp = mlp(b, norm(out, b.ln2Weight(), b.ln2Bias()));
+                    out.addi(attention).addi(mlp);
                 } else {
-                    x.addi(attention);
-                    x.addi(mlp(b, norm(x, b.ln2Weight(), b.ln2Bias())));
+                    out.addi(attention);
+                    out.addi(mlp(b, norm(out, b.ln2Weight(), b.ln2Bias())));
                 }
             });
         }
-        return norm(x, finalNormWeight, finalNormBias);
+        return norm(stream, finalNormWeight, finalNormBias);
     }
 
     private static NDArray mlp(Block b, NDArray x) {

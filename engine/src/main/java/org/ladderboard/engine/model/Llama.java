@@ -55,8 +55,10 @@ final class Llama extends DecoderModel {
         }
         finalNorm = w.get("model.norm.weight");
         boolean tied = config.flag("tie_word_embeddings", !w.has("lm_head.weight"));
+        Block last = blocks.get(blocks.size() - 1);
         finish((tied ? tokenEmbedding : w.get("lm_head.weight")).transpose(),
-                blocks.stream().mapToLong(b -> Linear.size(b.q(), b.k(), b.v(), b.o(), b.gate(), b.up(), b.down())).sum());
+                blocks.stream().mapToLong(b -> Linear.size(b.q(), b.k(), b.v(), b.o(), b.gate(), b.up(), b.down())).sum(),
+                Linear.size(last.o(), last.gate(), last.up(), last.down()));
     }
 
     private static Linear linear(Weights w, String name) {
@@ -64,25 +66,31 @@ final class Llama extends DecoderModel {
     }
 
     @Override
-    public NDArray hidden(TokenRows rows) {
+    public NDArray hidden(TokenRows rows, long[] read) {
         NDArray[] idsAndPositions = idsAndPositions(rows);
         NDArray ids = idsAndPositions[0];
         NDArray positions = idsAndPositions[1];
         AttentionPlan plan = attentionPlan(rows);
+        NDArray at = positionsRead(read);
         NDArray x = tokenEmbedding.get(ids);
         NDArray[] cosSin = rotary.angles(positions, computeType());
+        NDArray stream = x;
         for (Block b : blocks) {
+            // the last block reads every token's keys and values but updates only the rows that are read
+            boolean last = b == blocks.get(blocks.size() - 1);
+            NDArray out = stream = last ? rowsAt(x, at) : x;
             block(() -> {
                 NDArray h = rmsNorm(x, b.inputNorm());
                 NDArray q = rotary.apply(Attention.splitHeads(b.q().apply(h), heads, headDim), cosSin);
                 NDArray k = rotary.apply(Attention.splitHeads(b.k().apply(h), kvHeads, headDim), cosSin);
                 NDArray v = Attention.splitHeads(b.v().apply(h), kvHeads, headDim);
-                x.addi(b.o().apply(Attention.apply(q, k, v, plan)));
-                NDArray g = rmsNorm(x, b.postAttentionNorm());
-                x.addi(b.down().apply(silu(b.gate().apply(g)).muli(b.up().apply(g))));
+                NDArray attention = Attention.apply(q, k, v, plan);
+                out.addi(b.o().apply(last ? rowsAt(attention, at) : attention));
+                NDArray g = rmsNorm(out, b.postAttentionNorm());
+                out.addi(b.down().apply(silu(b.gate().apply(g)).muli(b.up().apply(g))));
             });
         }
-        return rmsNorm(x, finalNorm);
+        return rmsNorm(stream, finalNorm);
     }
 
     /** SiLU (swish): x·σ(x). */

@@ -208,15 +208,14 @@ final class PrefixTreeBatches {
         }
         try (NDScope scope = new NDScope()) {
             NDManager manager = model.manager();
-            NDArray hidden = model.hidden(new TokenRows(rows, width, ids, positions, ends));
-            NDArray flat = hidden.reshape(-1, hidden.getShape().get(2));
+            // only the positions that predict a target are read: the model's last block runs only there
+            NDArray hidden = model.hidden(new TokenRows(rows, width, ids, positions, ends),
+                    headRows.stream().mapToLong(Long::longValue).toArray());
             float[][] pickedByChunk = new float[chunks][];
             for (int c = 0; c < chunks; c++) {
                 try (NDScope chunkScope = new NDScope()) {
-                    long[] chunkRows = headRows.subList(c * HEAD_CHUNK, Math.min(headRows.size(), (c + 1) * HEAD_CHUNK))
-                            .stream().mapToLong(Long::longValue).toArray();
-                    NDArray logprobs = model.logits(flat.get(manager.create(chunkRows))).toType(DataType.FLOAT32, false)
-                            .logSoftmax(-1);
+                    NDArray chunk = hidden.get(c * HEAD_CHUNK + ":" + Math.min(headRows.size(), (c + 1) * HEAD_CHUNK));
+                    NDArray logprobs = model.logits(chunk).toType(DataType.FLOAT32, false).logSoftmax(-1);
                     pickedByChunk[c] = logprobs.reshape(-1)
                             .get(manager.create(picks.get(c).stream().mapToLong(Long::longValue).toArray())).toFloatArray();
                 }
