@@ -34,9 +34,9 @@ final class AttentionPlan {
     /** Scores per group at most ({@code [G, Lq, Lk]}, times heads in memory), unless one unit needs more. */
     private static final long GROUP_SCORES = 1 << 20;
     /** A segment takes the short segments after it into its unit while they add at most this many tokens … */
-    private static final int SMALL_SUBTREE = 8;
+    private static final int FOLLOWER_TOKENS = 8;
     /** … or at most this fraction of the segment's own length. */
-    private static final int SMALL_SUBTREE_SHARE = 4;
+    private static final int FOLLOWERS_SHARE = 4;
 
     /**
      * Units padded to {@code queries × keys}.
@@ -128,7 +128,7 @@ final class AttentionPlan {
     /**
      * The units of every row, with flat indices. Token k continues the segment of k − 1 when k − 1 is its parent
      * ({@code subtreeEnd[k−1] > k}). A unit is a segment and the short segments right after it (the other classes of a
-     * prompt), while they add at most {@link #SMALL_SUBTREE} tokens or a {@link #SMALL_SUBTREE_SHARE}th of the first;
+     * prompt), while they add at most {@link #FOLLOWER_TOKENS} tokens or a {@link #FOLLOWERS_SHARE}th of the first;
      * any contiguous run of tokens reads only the ancestors of its first token and itself, since an earlier token
      * whose subtree holds a later one holds everything between them.
      */
@@ -149,7 +149,7 @@ final class AttentionPlan {
                 int start = k;
                 int first = segmentEnd(end, base, width, start) - start;
                 int stop = start + first;
-                int room = Math.max(SMALL_SUBTREE, first / SMALL_SUBTREE_SHARE);
+                int room = Math.max(FOLLOWER_TOKENS, first / FOLLOWERS_SHARE);
                 while (stop < width && segmentEnd(end, base, width, stop) - start - first <= room) {
                     stop = segmentEnd(end, base, width, stop);
                 }
