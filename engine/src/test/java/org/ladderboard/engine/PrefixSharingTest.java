@@ -58,13 +58,15 @@ class PrefixSharingTest {
         return out;
     }
 
-    @org.junit.jupiter.api.Test
-    void aLongPromptRunsOnceForAllItsClasses() {
+    /** Also when the prompt is longer than a row: its row may then grow to twice the sequence's length. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {Scorer.DEFAULT_TOKEN_BUDGET, 256})
+    void aLongPromptRunsOnceForAllItsClasses(int budget) {
         try (CausalLanguageModel model = Fixtures.load("stories260K-hf"); ModelTokenizer tokenizer = Fixtures.tokenizer("stories260K-hf")) {
             String prompt = "Once upon a time, there was a little girl named Lily. ".repeat(28).strip();
             int promptTokens = tokenizer.encode(prompt).length + 1;
             assertThat(promptTokens).isBetween(300, 480);
-            Scorer scorer = new Scorer(model, tokenizer, Scorer.DEFAULT_TOKEN_BUDGET);
+            Scorer scorer = new Scorer(model, tokenizer, budget);
             Evaluator.evaluate(scorer, TaskType.CLASSIFICATION, List.of(new Example("p", 1, 2, prompt, null,
                     List.of(" She was happy", " He was sad", " It was big"), 0, null, Map.of())));
             assertThat(scorer.workDone().bodyTokens()).isLessThan(promptTokens + 12);

@@ -128,7 +128,7 @@ final class AttentionPlan {
     /**
      * The units of every row, with flat indices. Token k continues the segment of k − 1 when k − 1 is its parent
      * ({@code subtreeEnd[k−1] > k}). A unit is a segment and the short segments right after it (the other classes of a
-     * prompt), while they add at most {@link #FOLLOWER_TOKENS} tokens or a {@link #FOLLOWERS_SHARE}th of the first;
+     * prompt), while they add at most {@link #FOLLOWER_TOKENS} tokens or 1/{@link #FOLLOWERS_SHARE} of the first;
      * any contiguous run of tokens reads only the ancestors of its first token and itself, since an earlier token
      * whose subtree holds a later one holds everything between them.
      */
