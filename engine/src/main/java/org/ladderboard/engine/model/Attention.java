@@ -3,8 +3,6 @@ package org.ladderboard.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.core.Embedding;
 
 /**
  * Scaled dot-product attention shared by every architecture: {@code softmax(q·kᵀ/√d + mask)·v}, each query
@@ -38,26 +36,22 @@ final class Attention {
         NDList outputs = new NDList();
         for (AttentionPlan.Group g : plan.groups()) {
             // scaling the gathered queries is cheaper than scaling the scores
-            NDArray gq = heads(pick(queries, g.queryAt()).muli(scale), g.units(), g.queries(), heads, headDim);
-            NDArray gk = heads(pick(keys, g.keyAt()), g.units(), g.keys(), heads, headDim);
-            NDArray gv = heads(pick(values, g.keyAt()), g.units(), g.keys(), heads, headDim);
+            NDArray gq = heads(DecoderModel.rowsAt(queries, g.queryAt()).muli(scale), g.units(), g.queries(), heads,
+                    headDim);
+            NDArray gk = heads(DecoderModel.rowsAt(keys, g.keyAt()), g.units(), g.keys(), heads, headDim);
+            NDArray gv = heads(DecoderModel.rowsAt(values, g.keyAt()), g.units(), g.keys(), heads, headDim);
             NDArray scores = gq.matMul(gk.transpose(0, 1, 3, 2)).addi(g.bias());
             outputs.add(scores.softmax(-1).matMul(gv).transpose(0, 2, 1, 3)
                     .reshape((long) g.units() * g.queries(), heads * headDim));
         }
         NDArray all = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 0);
-        return pick(all, plan.outputAt()).reshape(shape[0], shape[2], heads * headDim);
+        return DecoderModel.rowsAt(all, plan.outputAt()).reshape(shape[0], shape[2], heads * headDim);
     }
 
     /** {@code [B, heads, T, d]} → {@code [B·T, heads·d]}: a token's flat index {@code b·T + t} is its row. */
     private static NDArray byToken(NDArray x) {
         long[] s = x.getShape().getShape();
         return x.transpose(0, 2, 1, 3).reshape(s[0] * s[2], s[1] * s[3]);
-    }
-
-    /** Rows {@code at} of a {@code [N, F]} array, as a row gather (libtorch's embedding lookup, a copy per row). */
-    private static NDArray pick(NDArray rows, NDArray at) {
-        return Embedding.embedding(at, rows, SparseFormat.DENSE).singletonOrThrow();
     }
 
     /** {@code [G·L, heads·d]} → {@code [G, heads, L, d]}. */

@@ -51,8 +51,9 @@ abstract class DecoderModel implements CausalLanguageModel {
     }
 
     /**
-     * The rows at flat positions {@code at} of {@code x} ({@code [B, T, F]}) as {@code [N, F]}: the residual stream
-     * the last block updates, or its attention output, taken where they are read.
+     * The rows at flat positions {@code at} of {@code x} ({@code [B, T, F]} or {@code [N, F]}) as {@code [N, F]}, as
+     * one row gather (libtorch's embedding lookup, a copy per row): attention's keys and values, and the last block's
+     * residual stream taken where it is read.
      */
     static NDArray rowsAt(NDArray x, NDArray at) {
         return Embedding.embedding(at, x.reshape(-1, x.getShape().get(x.getShape().dimension() - 1)), SparseFormat.DENSE)
